@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** Where a first run keeps its SQLite file and generated secret: `data/` at the repository root. */
+export const DEFAULT_DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
+
+// Every environment variable the service reads, in one place; the README table and the
+// docker-compose test are checked against these keys.
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  // Unset means the embedded default: an SQLite file in CUADRA_DATA_DIR.
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((url) => url === undefined || /^(sqlite:|mysql:\/\/|mariadb:\/\/)/.test(url), {
+      message: 'DATABASE_URL must start with sqlite:, mysql:// or mariadb://',
+    }),
+  CUADRA_SECRET: z.string().min(32, 'CUADRA_SECRET must be at least 32 characters').optional(),
+  CUADRA_TIMEZONE: z
+    .string()
+    .default('Europe/Madrid')
+    .refine((zone) => IANAZone.isValidZone(zone), { message: 'CUADRA_TIMEZONE must be an IANA time zone' }),
+  CUADRA_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Config = z.infer<typeof configSchema> & { DATABASE_URL: string };
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once, at boot. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (!parsed.data.CUADRA_SECRET && parsed.data.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\nCUADRA_SECRET: required in production');
+  }
+  const data = parsed.data;
+  return { ...data, DATABASE_URL: data.DATABASE_URL ?? `sqlite:${path.join(data.CUADRA_DATA_DIR, 'cuadra.sqlite')}` };
+}

@@ -1,0 +1,107 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { isSpanishPostalCode, logoBytes, LOGO_MAX_BYTES } from '../../domain/company/company-settings';
+import { checkEuVatNumber, checkSpanishTaxId, normalizeTaxId } from '../../domain/company/tax-id';
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+// Line breaks in one-line fields are how header injection starts once these reach e-mails and PDFs.
+const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'This field is required.' : 'Must be text.') });
+
+const oneLine = (max: number) =>
+  text()
+    .trim()
+    .max(max, { error: `At most ${max} characters.` })
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
+    .refine((value) => !/[\r\n\u0000-\u001f\u007f]/.test(value), {
+      error: 'Must be a single line without control characters.',
+      params: { code: 'CONTROL_CHARACTERS' },
+    });
+
+const required = (max: number, what: string) =>
+  oneLine(max).refine((value) => value.length > 0, { error: `${what} is required.`, params: { code: 'REQUIRED' } });
+
+function field(input: unknown, name: string): string {
+  const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+// The issuer of Spanish invoices needs a valid NIF; a company abroad gives its EU VAT number.
+function taxIdProblem(input: unknown): string | null {
+  const taxId = field(input, 'tax_id');
+  if (taxId === '') return null; // "required" is reported by the field itself
+  const country = field(input, 'country_code').toUpperCase() || 'ES';
+  const check = country === 'ES' ? checkSpanishTaxId(taxId) : checkEuVatNumber(taxId);
+  if (check.valid) return null;
+  if (check.reason === 'check_character') return 'This tax ID has a wrong check character.';
+  return country === 'ES' ? 'Enter a Spanish NIF, CIF or NIE such as B12345674.' : 'Enter an EU VAT number with its country prefix.';
+}
+
+function postalCodeProblem(input: unknown): string | null {
+  const postalCode = field(input, 'postal_code');
+  const country = field(input, 'country_code').toUpperCase() || 'ES';
+  if (country !== 'ES' || postalCode === '' || isSpanishPostalCode(postalCode)) return null;
+  return 'A Spanish postal code has five digits, such as 28013.';
+}
+
+export const companySettingsSchema = z
+  .object({
+    legal_name: required(200, 'The legal name'),
+    trade_name: oneLine(200).default(''),
+    tax_id: required(20, 'The tax ID'),
+    address_line: required(250, 'The address'),
+    postal_code: required(20, 'The postal code'),
+    city: required(100, 'The city'),
+    province: oneLine(100).default(''),
+    country_code: text()
+      .trim()
+      .toUpperCase()
+      .refine((code) => /^[A-Z]{2}$/.test(code) && REGION_NAMES.of(code) !== undefined, {
+        error: 'Use a two-letter ISO country code such as ES.',
+        params: { code: 'INVALID_COUNTRY' },
+      }),
+    email: text().trim().max(254).pipe(z.email({ error: 'Enter a valid e-mail address.' })),
+    phone: oneLine(40)
+      .default('')
+      .refine((phone) => /^[+()\d\s./-]*$/.test(phone), {
+        error: 'Use digits, spaces and + ( ) . - only.',
+        params: { code: 'INVALID_PHONE' },
+      }),
+    default_currency: text()
+      .trim()
+      .toUpperCase()
+      .refine((code) => CURRENCIES.has(code), { error: 'Use an ISO 4217 currency code such as EUR.', params: { code: 'INVALID_CURRENCY' } }),
+    timezone: text()
+      .trim()
+      .refine((zone) => IANAZone.isValidZone(zone), { error: 'Use a time zone such as Europe/Madrid.', params: { code: 'INVALID_TIMEZONE' } }),
+    logo: z
+      .string()
+      .nullable()
+      .default(null)
+      .refine((logo) => logo === null || logo === '' || logoBytes(logo) !== null, {
+        error: 'The logo must be a PNG, JPEG or SVG image.',
+        params: { code: 'INVALID_LOGO' },
+      })
+      .refine((logo) => logo === null || logo === '' || (logoBytes(logo) ?? 0) <= LOGO_MAX_BYTES, {
+        error: `The logo must be at most ${LOGO_MAX_BYTES / 1024} KB.`,
+        params: { code: 'LOGO_TOO_LARGE' },
+      })
+      .transform((logo) => (logo === '' ? null : logo)),
+  })
+  // Cross-field rules run even when other fields are wrong (`when`), so the form shows every problem at once.
+  .refine((settings) => taxIdProblem(settings) === null, {
+    path: ['tax_id'],
+    when: () => true,
+    error: (issue) => taxIdProblem(issue.input) ?? 'Invalid tax ID.',
+    params: { code: 'INVALID_TAX_ID' },
+  })
+  .refine((settings) => postalCodeProblem(settings) === null, {
+    path: ['postal_code'],
+    when: () => true,
+    error: (issue) => postalCodeProblem(issue.input) ?? 'Invalid postal code.',
+    params: { code: 'INVALID_POSTAL_CODE' },
+  })
+  .transform((settings) => ({ ...settings, tax_id: normalizeTaxId(settings.tax_id) }));
+
+export type CompanySettingsInput = z.infer<typeof companySettingsSchema>;
