@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Model, type ModelStatic } from 'sequelize';
 import { createSequelize } from '../../service/src/db/database';
 import { migrateToLatest } from '../../service/src/db/migrator';
 import { migrations } from '../../service/src/db/migrations';
@@ -30,7 +30,7 @@ describe('migrations', () => {
       await migrateToLatest({ sequelize, logger });
       const models = initModels(sequelize);
       const qi = sequelize.getQueryInterface();
-      for (const model of Object.values(models)) {
+      for (const model of Object.values(models) as ModelStatic<Model>[]) {
         const table = await qi.describeTable(model.getTableName() as string);
         const modelColumns = Object.values(model.getAttributes()).map((a) => a.field ?? '').sort();
         expect({ table: model.getTableName(), columns: Object.keys(table).sort() }).toEqual({ table: model.getTableName(), columns: modelColumns });

@@ -1,0 +1,1 @@
+export { CompanySummaryCard } from './component';

@@ -1,0 +1,1 @@
+export { ConnectionStatusCard } from './component';

@@ -1,0 +1,1 @@
+export { RoadmapCard } from './component';

@@ -1,0 +1,1 @@
+export { FieldError } from './component';
