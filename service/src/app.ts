@@ -1,11 +1,13 @@
 import express, { type Express } from 'express';
 import type { ReplayGuard } from './db/replay-guard';
 import type { Logger } from './logger';
+import type { CustomerService } from './services/customers/customer-service';
 import type { NotificationSummaryService } from './services/notifications/notification-summary-service';
 import type { CompanySettingsService } from './services/settings/company-settings-service';
 import { verifySignature } from './http/auth/signature-middleware';
 import { bodyErrors, parseJsonBody, rawBody } from './http/body';
 import { connectionRoutes } from './http/connection/connection.routes';
+import { customersRoutes } from './http/customers/customers.routes';
 import { databaseUnavailable, errorMiddleware, routeNotFound } from './http/error-middleware';
 import { healthRoutes, type DatabaseProbe } from './http/health/health.routes';
 import { notificationsRoutes } from './http/notifications/notifications.routes';
@@ -23,6 +25,7 @@ export interface AppDeps {
   services: {
     companySettings: CompanySettingsService;
     notifications: NotificationSummaryService;
+    customers: CustomerService;
   };
 }
 
@@ -48,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(connectionRoutes({ version: deps.version, now: deps.now }));
   app.use(settingsRoutes({ companySettings: deps.services.companySettings }));
   app.use(notificationsRoutes({ notifications: deps.services.notifications }));
+  app.use(customersRoutes({ customers: deps.services.customers }));
 
   app.use(routeNotFound);
   app.use(errorMiddleware);

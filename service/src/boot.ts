@@ -2,12 +2,14 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createCompanySettingsRepository } from './db/company-settings-repository';
+import { createCustomerRepository } from './db/customer-repository';
 import { createSequelize, tuneDatabase } from './db/database';
 import { migrateToLatest } from './db/migrator';
 import { initModels } from './db/models';
 import { createReplayGuard } from './db/replay-guard';
 import { createLogger, describeDatabaseUrl, type Logger } from './logger';
 import { resolveSharedSecret } from './secret';
+import { createCustomerService } from './services/customers/customer-service';
 import { createNotificationSummaryService } from './services/notifications/notification-summary-service';
 import { createCompanySettingsService } from './services/settings/company-settings-service';
 import { SERVICE_VERSION } from './version';
@@ -40,6 +42,7 @@ export function composeService(config: Config, logger: Logger = createLogger(con
         defaultTimezone: config.CUADRA_TIMEZONE,
       }),
       notifications: createNotificationSummaryService({ sources: [] }),
+      customers: createCustomerService({ customers: createCustomerRepository(models.Contact) }),
     },
   });
 

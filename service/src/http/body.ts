@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
+import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isDatabaseUnavailableError } from '../db/database';
-import { AppError, InternalServerError, NotFoundError, ServiceUnavailableError } from './errors';
+import { AppError, InternalServerError, NotFoundError, ServiceUnavailableError } from '../errors';
 
 export const routeNotFound: RequestHandler = (req) => {
   throw new NotFoundError(`No route for ${req.method} ${req.path}.`, 'ROUTE_NOT_FOUND');

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError, type ErrorDetail } from './errors';
+import { ValidationError, type ErrorDetail } from '../errors';
 
 // zod issue codes mapped to the stable codes clients translate; refinements bring their own code.
 function codeFor(issue: z.core.$ZodIssue): string {

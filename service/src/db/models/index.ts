@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import { initCompanySettingsModel } from './company-settings.model';
+import { initContactModel } from './contact.model';
 import { initRequestNonceModel } from './request-nonce.model';
 
 /** Registers every model on the instance; the models-vs-migrations test walks this list. */
@@ -7,6 +8,7 @@ export function initModels(sequelize: Sequelize) {
   return {
     CompanySettings: initCompanySettingsModel(sequelize),
     RequestNonce: initRequestNonceModel(sequelize),
+    Contact: initContactModel(sequelize),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { NoPermissionError, UnauthorizedError } from '../errors';
+import { NoPermissionError, UnauthorizedError } from '../../errors';
 
 export const CAPABILITIES = {
   manage: 'cuadra_manage',

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ReplayGuard } from '../../db/replay-guard';
-import { BadRequestError, UnauthorizedError } from '../errors';
+import { BadRequestError, UnauthorizedError } from '../../errors';
 import { computeSignature, SIGNATURE_HEADERS, signaturesEqual, type SignedUser } from './request-signature';
 
 export const SIGNATURE_WINDOW_SECONDS = 300;

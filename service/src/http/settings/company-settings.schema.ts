@@ -1,73 +1,41 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { isSpanishPostalCode, logoBytes, LOGO_MAX_BYTES } from '../../domain/company/company-settings';
+import { countryCode, email, oneLine, phone, rawField, requiredLine, text } from '../schema-fields';
 import { checkEuVatNumber, checkSpanishTaxId, normalizeTaxId } from '../../domain/company/tax-id';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-
-// Line breaks in one-line fields are how header injection starts once these reach e-mails and PDFs.
-const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'This field is required.' : 'Must be text.') });
-
-const oneLine = (max: number) =>
-  text()
-    .trim()
-    .max(max, { error: `At most ${max} characters.` })
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
-    .refine((value) => !/[\r\n\u0000-\u001f\u007f]/.test(value), {
-      error: 'Must be a single line without control characters.',
-      params: { code: 'CONTROL_CHARACTERS' },
-    });
-
-const required = (max: number, what: string) =>
-  oneLine(max).refine((value) => value.length > 0, { error: `${what} is required.`, params: { code: 'REQUIRED' } });
-
-function field(input: unknown, name: string): string {
-  const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value.trim() : '';
-}
 
 // The issuer of Spanish invoices needs a valid NIF; a company abroad gives its EU VAT number.
 function taxIdProblem(input: unknown): string | null {
-  const taxId = field(input, 'tax_id');
+  const taxId = rawField(input, 'tax_id');
   if (taxId === '') return null; // "required" is reported by the field itself
-  const country = field(input, 'country_code').toUpperCase() || 'ES';
+  const country = rawField(input, 'country_code').toUpperCase() || 'ES';
   const check = country === 'ES' ? checkSpanishTaxId(taxId) : checkEuVatNumber(taxId);
   if (check.valid) return null;
   if (check.reason === 'check_character') return 'This tax ID has a wrong check character.';
   return country === 'ES' ? 'Enter a Spanish NIF, CIF or NIE such as B12345674.' : 'Enter an EU VAT number with its country prefix.';
 }
 
-function postalCodeProblem(input: unknown): string | null {
-  const postalCode = field(input, 'postal_code');
-  const country = field(input, 'country_code').toUpperCase() || 'ES';
+export function postalCodeProblem(input: unknown): string | null {
+  const postalCode = rawField(input, 'postal_code');
+  const country = rawField(input, 'country_code').toUpperCase() || 'ES';
   if (country !== 'ES' || postalCode === '' || isSpanishPostalCode(postalCode)) return null;
   return 'A Spanish postal code has five digits, such as 28013.';
 }
 
 export const companySettingsSchema = z
   .object({
-    legal_name: required(200, 'The legal name'),
+    legal_name: requiredLine(200, 'The legal name'),
     trade_name: oneLine(200).default(''),
-    tax_id: required(20, 'The tax ID'),
-    address_line: required(250, 'The address'),
-    postal_code: required(20, 'The postal code'),
-    city: required(100, 'The city'),
+    tax_id: requiredLine(20, 'The tax ID'),
+    address_line: requiredLine(250, 'The address'),
+    postal_code: requiredLine(20, 'The postal code'),
+    city: requiredLine(100, 'The city'),
     province: oneLine(100).default(''),
-    country_code: text()
-      .trim()
-      .toUpperCase()
-      .refine((code) => /^[A-Z]{2}$/.test(code) && REGION_NAMES.of(code) !== undefined, {
-        error: 'Use a two-letter ISO country code such as ES.',
-        params: { code: 'INVALID_COUNTRY' },
-      }),
-    email: text().trim().max(254).pipe(z.email({ error: 'Enter a valid e-mail address.' })),
-    phone: oneLine(40)
-      .default('')
-      .refine((phone) => /^[+()\d\s./-]*$/.test(phone), {
-        error: 'Use digits, spaces and + ( ) . - only.',
-        params: { code: 'INVALID_PHONE' },
-      }),
+    country_code: countryCode(),
+    email: email(),
+    phone: phone().default(''),
     default_currency: text()
       .trim()
       .toUpperCase()

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { CompanySettingsService } from '../../services/settings/company-settings-service';
 import { ANY_CUADRA_CAPABILITY, CAPABILITIES, requireCapability } from '../auth/capabilities';
-import { BadRequestError } from '../errors';
+import { BadRequestError } from '../../errors';
 import { parseInput } from '../validation';
 import { companySettingsSchema } from './company-settings.schema';
 
