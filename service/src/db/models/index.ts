@@ -1,7 +1,12 @@
 import type { Sequelize } from 'sequelize';
 import { initCompanySettingsModel } from './company-settings.model';
 import { initContactModel } from './contact.model';
+import { initInvoiceCounterModel } from './invoice-counter.model';
+import { initInvoiceLineModel } from './invoice-line.model';
+import { initInvoiceSeriesModel } from './invoice-series.model';
+import { initInvoiceModel } from './invoice.model';
 import { initRequestNonceModel } from './request-nonce.model';
+import { initVerifactuChainHeadModel, initVerifactuRecordModel } from './verifactu-record.model';
 
 /** Registers every model on the instance; the models-vs-migrations test walks this list. */
 export function initModels(sequelize: Sequelize) {
@@ -9,6 +14,12 @@ export function initModels(sequelize: Sequelize) {
     CompanySettings: initCompanySettingsModel(sequelize),
     RequestNonce: initRequestNonceModel(sequelize),
     Contact: initContactModel(sequelize),
+    InvoiceSeries: initInvoiceSeriesModel(sequelize),
+    InvoiceCounter: initInvoiceCounterModel(sequelize),
+    Invoice: initInvoiceModel(sequelize),
+    InvoiceLine: initInvoiceLineModel(sequelize),
+    VerifactuRecord: initVerifactuRecordModel(sequelize),
+    VerifactuChainHead: initVerifactuChainHeadModel(sequelize),
   };
 }
 
