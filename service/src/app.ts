@@ -2,12 +2,14 @@ import express, { type Express } from 'express';
 import type { ReplayGuard } from './db/replay-guard';
 import type { Logger } from './logger';
 import type { CustomerService } from './services/customers/customer-service';
+import type { InvoiceService } from './services/invoices/invoice-service';
 import type { NotificationSummaryService } from './services/notifications/notification-summary-service';
 import type { CompanySettingsService } from './services/settings/company-settings-service';
 import { verifySignature } from './http/auth/signature-middleware';
 import { bodyErrors, parseJsonBody, rawBody } from './http/body';
 import { connectionRoutes } from './http/connection/connection.routes';
 import { customersRoutes } from './http/customers/customers.routes';
+import { invoicesRoutes } from './http/invoices/invoices.routes';
 import { databaseUnavailable, errorMiddleware, routeNotFound } from './http/error-middleware';
 import { healthRoutes, type DatabaseProbe } from './http/health/health.routes';
 import { notificationsRoutes } from './http/notifications/notifications.routes';
@@ -26,6 +28,7 @@ export interface AppDeps {
     companySettings: CompanySettingsService;
     notifications: NotificationSummaryService;
     customers: CustomerService;
+    invoices: InvoiceService;
   };
 }
 
@@ -52,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(settingsRoutes({ companySettings: deps.services.companySettings }));
   app.use(notificationsRoutes({ notifications: deps.services.notifications }));
   app.use(customersRoutes({ customers: deps.services.customers }));
+  app.use(invoicesRoutes({ invoices: deps.services.invoices }));
 
   app.use(routeNotFound);
   app.use(errorMiddleware);

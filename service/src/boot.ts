@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createCompanySettingsRepository } from './db/company-settings-repository';
 import { createCustomerRepository } from './db/customer-repository';
+import { createInvoiceRepository } from './db/invoice-repository';
 import { createSequelize, tuneDatabase } from './db/database';
 import { migrateToLatest } from './db/migrator';
 import { initModels } from './db/models';
@@ -10,6 +11,7 @@ import { createReplayGuard } from './db/replay-guard';
 import { createLogger, describeDatabaseUrl, type Logger } from './logger';
 import { resolveSharedSecret } from './secret';
 import { createCustomerService } from './services/customers/customer-service';
+import { createInvoiceService } from './services/invoices/invoice-service';
 import { createNotificationSummaryService } from './services/notifications/notification-summary-service';
 import { createCompanySettingsService } from './services/settings/company-settings-service';
 import { SERVICE_VERSION } from './version';
@@ -29,6 +31,26 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     },
   };
 
+  const companySettingsRepository = createCompanySettingsRepository(models.CompanySettings);
+  const customerRepository = createCustomerRepository(models.Contact);
+  const services = {
+    companySettings: createCompanySettingsService({
+      companySettings: companySettingsRepository,
+      defaultTimezone: config.CUADRA_TIMEZONE,
+    }),
+    notifications: createNotificationSummaryService({ sources: [] }),
+    customers: createCustomerService({ customers: customerRepository }),
+    invoices: createInvoiceService({
+      sequelize,
+      models,
+      invoices: createInvoiceRepository(models),
+      customers: customerRepository,
+      companySettings: companySettingsRepository,
+      now,
+      defaultTimezone: config.CUADRA_TIMEZONE,
+      verifactuEnvironment: config.CUADRA_VERIFACTU_ENVIRONMENT,
+    }),
+  };
   const app = createApp({
     logger,
     secret,
@@ -36,14 +58,7 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     now,
     database,
     replayGuard: createReplayGuard(models.RequestNonce, now),
-    services: {
-      companySettings: createCompanySettingsService({
-        companySettings: createCompanySettingsRepository(models.CompanySettings),
-        defaultTimezone: config.CUADRA_TIMEZONE,
-      }),
-      notifications: createNotificationSummaryService({ sources: [] }),
-      customers: createCustomerService({ customers: createCustomerRepository(models.Contact) }),
-    },
+    services,
   });
 
   let stopping = false;
@@ -67,6 +82,7 @@ export function composeService(config: Config, logger: Logger = createLogger(con
   let server: Server | undefined;
   return {
     app,
+    services,
     sequelize,
     secret,
     database,

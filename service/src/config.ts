@@ -23,6 +23,8 @@ export const configSchema = z.object({
     .default('Europe/Madrid')
     .refine((zone) => IANAZone.isValidZone(zone), { message: 'CUADRA_TIMEZONE must be an IANA time zone' }),
   CUADRA_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
+  // Which AEAT host the invoice QR codes point at: the test one until the business goes live.
+  CUADRA_VERIFACTU_ENVIRONMENT: z.enum(['test', 'production']).default('test'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

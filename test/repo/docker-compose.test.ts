@@ -6,7 +6,16 @@ import { configSchema } from '../../service/src/config';
 // Docker cannot run on these machines, so the compose file is checked against the code instead.
 const root = path.resolve(__dirname, '..', '..');
 const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as {
-  services: Record<string, { environment?: Record<string, string>; build?: { context: string; dockerfile: string }; ports?: string[]; volumes?: string[]; image?: string }>;
+  services: Record<
+    string,
+    {
+      environment?: Record<string, string>;
+      build?: { context: string; dockerfile: string };
+      ports?: string[];
+      volumes?: string[];
+      image?: string;
+    }
+  >;
 };
 
 describe('docker-compose.yml', () => {

@@ -129,8 +129,7 @@ function findGettextCalls(source: string, isPhp: boolean): GettextCall[] {
     return end;
   };
 
-  const isCommentStart = (j: number) =>
-    source.startsWith('/*', j) || source.startsWith('//', j) || (isPhp && source[j] === '#');
+  const isCommentStart = (j: number) => source.startsWith('/*', j) || source.startsWith('//', j) || (isPhp && source[j] === '#');
 
   const readArgs = (start: number): [(string | null)[], number] => {
     const args: (string | null)[] = [];
@@ -388,7 +387,11 @@ describe('plugin translations (es_ES)', () => {
             // Singular forms may spell out "1" instead of using the number.
             const expected = placeholders(original);
             const actual = placeholders(text);
-            return text !== '' && JSON.stringify(actual) !== JSON.stringify(expected) && !(index === 0 && actual.length === 0 && entry.msgidPlural);
+            return (
+              text !== '' &&
+              JSON.stringify(actual) !== JSON.stringify(expected) &&
+              !(index === 0 && actual.length === 0 && entry.msgidPlural)
+            );
           })
           .map((text) => `"${entry.msgid}" → "${text}"`),
       );

@@ -30,7 +30,13 @@ describe('company settings', () => {
 
   it('starts unconfigured with Spanish defaults', async () => {
     const res = await sut.signed('GET', '/settings/company').expect(200);
-    expect(res.body).toMatchObject({ configured: false, country_code: 'ES', default_currency: 'EUR', timezone: 'Europe/Madrid', logo: null });
+    expect(res.body).toMatchObject({
+      configured: false,
+      country_code: 'ES',
+      default_currency: 'EUR',
+      timezone: 'Europe/Madrid',
+      logo: null,
+    });
   });
 
   it('saves, normalises and reads back the company', async () => {
@@ -47,7 +53,7 @@ describe('company settings', () => {
     expect(read.body).toEqual(saved.body);
   });
 
-  it('keeps accents, emoji and markup exactly as typed (escaping is the output\'s job)', async () => {
+  it("keeps accents, emoji and markup exactly as typed (escaping is the output's job)", async () => {
     const name = 'Ñandú & Cía <script>alert(1)</script> 🚀 Ltd.';
     const saved = await sut.signed('PUT', '/settings/company', { ...VALID, legal_name: name, logo: TINY_PNG }).expect(200);
     expect(saved.body.legal_name).toBe(name);
@@ -79,7 +85,9 @@ describe('company settings', () => {
   it('names every invalid field at once', async () => {
     const res = await sut.signed('PUT', '/settings/company', { tax_id: 'B12345675', email: 'x', postal_code: '123' }).expect(422);
     const properties = res.body.errors.map((e: { property: string }) => e.property).sort();
-    expect(properties).toEqual(['address_line', 'city', 'country_code', 'default_currency', 'email', 'legal_name', 'postal_code', 'tax_id', 'timezone'].sort());
+    expect(properties).toEqual(
+      ['address_line', 'city', 'country_code', 'default_currency', 'email', 'legal_name', 'postal_code', 'tax_id', 'timezone'].sort(),
+    );
   });
 
   it('rejects a logo over 256 KB', async () => {
@@ -90,7 +98,9 @@ describe('company settings', () => {
 
   it('accepts NIE and foreign EU VAT numbers where they belong', async () => {
     await sut.signed('PUT', '/settings/company', { ...VALID, tax_id: 'X1234567L' }).expect(200);
-    const foreign = await sut.signed('PUT', '/settings/company', { ...VALID, country_code: 'FR', postal_code: '75001', tax_id: 'FR40303265045' }).expect(200);
+    const foreign = await sut
+      .signed('PUT', '/settings/company', { ...VALID, country_code: 'FR', postal_code: '75001', tax_id: 'FR40303265045' })
+      .expect(200);
     expect(foreign.body.tax_id).toBe('FR40303265045');
   });
 

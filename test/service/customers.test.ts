@@ -27,10 +27,17 @@ describe('customers', () => {
 
   it('creates, reads and updates a customer with a normalised tax ID', async () => {
     const created = await create(ACME).expect(201);
-    expect(created.body).toMatchObject({ id: expect.any(Number), tax_id: 'B12345674', additional_emails: ['pagos@acme.es'], payment_terms_days: 30 });
+    expect(created.body).toMatchObject({
+      id: expect.any(Number),
+      tax_id: 'B12345674',
+      additional_emails: ['pagos@acme.es'],
+      payment_terms_days: 30,
+    });
     const read = await sut.signed('GET', `/customers/${created.body.id}`, undefined, BOOKKEEPER).expect(200);
     expect(read.body).toEqual(created.body);
-    const updated = await sut.signed('PUT', `/customers/${created.body.id}`, { ...ACME, city: 'Dos Hermanas', postal_code: '41700' }, BOOKKEEPER).expect(200);
+    const updated = await sut
+      .signed('PUT', `/customers/${created.body.id}`, { ...ACME, city: 'Dos Hermanas', postal_code: '41700' }, BOOKKEEPER)
+      .expect(200);
     expect(updated.body).toMatchObject({ id: created.body.id, city: 'Dos Hermanas' });
   });
 
@@ -53,7 +60,11 @@ describe('customers', () => {
     await create({ legal_name: 'US Corp', country_code: 'US', tax_id: '12-3456789' }).expect(201);
     expectErrorShape((await create({ ...ACME, tax_id: null, email: 'nope' }).expect(422)).body, 'INVALID_EMAIL', 'email');
     expectErrorShape((await create({ ...ACME, tax_id: null, payment_terms_days: -1 }).expect(422)).body, 'TOO_SMALL', 'payment_terms_days');
-    expectErrorShape((await create({ ...ACME, tax_id: null, additional_emails: ['ok@x.es', 'bad'] }).expect(422)).body, 'INVALID_EMAIL', 'additional_emails.1');
+    expectErrorShape(
+      (await create({ ...ACME, tax_id: null, additional_emails: ['ok@x.es', 'bad'] }).expect(422)).body,
+      'INVALID_EMAIL',
+      'additional_emails.1',
+    );
   });
 
   it('searches by name, tax ID and e-mail, paginated', async () => {

@@ -40,15 +40,18 @@ describe('HTTP basics: health, readiness, errors', () => {
   });
 
   it('rejects a body that is not JSON with 415', async () => {
-    const res = await sut
-      .signed('GET', '/settings/company')
-      .set('Content-Type', 'text/plain')
-      .send('legal_name=x');
+    const res = await sut.signed('GET', '/settings/company').set('Content-Type', 'text/plain').send('legal_name=x');
     // The signature covered an empty body, so sending one changes the hash: an honest 401 first.
     expect(res.status).toBe(401);
     const { signRequest } = await import('../../service/src/http/auth/request-signature');
     const { TEST_SECRET, ADMIN } = await import('./support/service-under-test');
-    const headers = signRequest({ secret: TEST_SECRET, method: 'PUT', pathWithQuery: '/settings/company', body: 'legal_name=x', user: ADMIN });
+    const headers = signRequest({
+      secret: TEST_SECRET,
+      method: 'PUT',
+      pathWithQuery: '/settings/company',
+      body: 'legal_name=x',
+      user: ADMIN,
+    });
     const plain = await sut.http.put('/settings/company').set(headers).set('Content-Type', 'text/plain').send('legal_name=x').expect(415);
     expectErrorShape(plain.body, 'UNSUPPORTED_MEDIA_TYPE');
   });
@@ -124,44 +127,46 @@ class CuttableTcpProxy {
 }
 
 // Only MariaDB can go away over the network; SQLite is a file inside the process.
-if (testDatabaseTarget() === 'mariadb') describe('database outage (MariaDB behind a cuttable TCP hop)', () => {
-  let proxy: CuttableTcpProxy;
-  let sut: ServiceUnderTest;
-  let dbDrop: () => Promise<void>;
+if (testDatabaseTarget() === 'mariadb')
+  describe('database outage (MariaDB behind a cuttable TCP hop)', () => {
+    let proxy: CuttableTcpProxy;
+    let sut: ServiceUnderTest;
+    let dbDrop: () => Promise<void>;
 
-  beforeAll(async () => {
-    const db = await createTestDatabase('mariadb');
-    dbDrop = db.drop;
-    proxy = new CuttableTcpProxy(mariaDbServer());
-    await proxy.open();
-    const url = db.url.replace(/@[^/]+\//, `@127.0.0.1:${proxy.port}/`);
-    sut = await startServiceUnderTest({ db: { ...db, url } });
+    beforeAll(async () => {
+      const db = await createTestDatabase('mariadb');
+      dbDrop = db.drop;
+      proxy = new CuttableTcpProxy(mariaDbServer());
+      await proxy.open();
+      const url = db.url.replace(/@[^/]+\//, `@127.0.0.1:${proxy.port}/`);
+      sut = await startServiceUnderTest({ db: { ...db, url } });
+    });
+    afterAll(async () => {
+      await sut.stop();
+      await proxy.cut();
+      await dbDrop();
+    });
+
+    it('answers 503 while the database is down and recovers by itself when it returns', async () => {
+      await sut.signed('GET', '/settings/company').expect(200);
+      await proxy.cut();
+
+      const ready = await sut.http.get('/ready').expect(503);
+      expectErrorShape(ready.body, 'DATABASE_UNAVAILABLE');
+      for (let i = 0; i < 3; i++) {
+        const res = await sut.signed('GET', '/settings/company');
+        expect(res.status).toBe(503);
+        expectErrorShape(res.body, 'DATABASE_UNAVAILABLE');
+      }
+      await sut.http.get('/health').expect(200);
+
+      await proxy.open(proxy.port);
+      let status = 0;
+      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+        status = (await sut.signed('GET', '/settings/company')).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status).toBe(200);
+      await sut.http.get('/ready').expect(200);
+    });
   });
-  afterAll(async () => {
-    await sut.stop();
-    await dbDrop();
-  });
-
-  it('answers 503 while the database is down and recovers by itself when it returns', async () => {
-    await sut.signed('GET', '/settings/company').expect(200);
-    await proxy.cut();
-
-    const ready = await sut.http.get('/ready').expect(503);
-    expectErrorShape(ready.body, 'DATABASE_UNAVAILABLE');
-    for (let i = 0; i < 3; i++) {
-      const res = await sut.signed('GET', '/settings/company');
-      expect(res.status).toBe(503);
-      expectErrorShape(res.body, 'DATABASE_UNAVAILABLE');
-    }
-    await sut.http.get('/health').expect(200);
-
-    await proxy.open(proxy.port);
-    let status = 0;
-    for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
-      status = (await sut.signed('GET', '/settings/company')).status;
-      if (status !== 200) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(status).toBe(200);
-    await sut.http.get('/ready').expect(200);
-  });
-});

@@ -32,8 +32,13 @@ describe('migrations', () => {
       const qi = sequelize.getQueryInterface();
       for (const model of Object.values(models) as ModelStatic<Model>[]) {
         const table = await qi.describeTable(model.getTableName() as string);
-        const modelColumns = Object.values(model.getAttributes()).map((a) => a.field ?? '').sort();
-        expect({ table: model.getTableName(), columns: Object.keys(table).sort() }).toEqual({ table: model.getTableName(), columns: modelColumns });
+        const modelColumns = Object.values(model.getAttributes())
+          .map((a) => a.field ?? '')
+          .sort();
+        expect({ table: model.getTableName(), columns: Object.keys(table).sort() }).toEqual({
+          table: model.getTableName(),
+          columns: modelColumns,
+        });
         for (const [name, attribute] of Object.entries(model.getAttributes())) {
           const column = table[attribute.field ?? name]!;
           if (attribute.primaryKey) continue; // SQLite reports INTEGER PRIMARY KEY as nullable; keys are checked by the column list
@@ -62,7 +67,9 @@ describe('migrations', () => {
   it('take over the lock of an instance that crashed while migrating', async () => {
     const sequelize = createSequelize(db.url);
     try {
-      await sequelize.query('CREATE TABLE IF NOT EXISTS cuadra_migrations_lock (id VARCHAR(32) NOT NULL PRIMARY KEY, holder VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL)');
+      await sequelize.query(
+        'CREATE TABLE IF NOT EXISTS cuadra_migrations_lock (id VARCHAR(32) NOT NULL PRIMARY KEY, holder VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL)',
+      );
       await sequelize.query("INSERT INTO cuadra_migrations_lock (id, holder, expires_at) VALUES ('migrations', 'crashed-instance', ?)", {
         replacements: [Date.now() - 1000],
       });
@@ -76,7 +83,9 @@ describe('migrations', () => {
   it('wait for a live lock instead of running alongside it', async () => {
     const sequelize = createSequelize(db.url);
     try {
-      await sequelize.query('CREATE TABLE IF NOT EXISTS cuadra_migrations_lock (id VARCHAR(32) NOT NULL PRIMARY KEY, holder VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL)');
+      await sequelize.query(
+        'CREATE TABLE IF NOT EXISTS cuadra_migrations_lock (id VARCHAR(32) NOT NULL PRIMARY KEY, holder VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL)',
+      );
       await sequelize.query("INSERT INTO cuadra_migrations_lock (id, holder, expires_at) VALUES ('migrations', 'busy-instance', ?)", {
         replacements: [Date.now() + 60_000],
       });

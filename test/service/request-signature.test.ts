@@ -1,5 +1,13 @@
 import { signRequest } from '../../service/src/http/auth/request-signature';
-import { ADMIN, BOOKKEEPER, expectErrorShape, startServiceUnderTest, SUBSCRIBER, TEST_SECRET, type ServiceUnderTest } from './support/service-under-test';
+import {
+  ADMIN,
+  BOOKKEEPER,
+  expectErrorShape,
+  startServiceUnderTest,
+  SUBSCRIBER,
+  TEST_SECRET,
+  type ServiceUnderTest,
+} from './support/service-under-test';
 
 describe('signed requests from WordPress', () => {
   let sut: ServiceUnderTest;
@@ -25,14 +33,21 @@ describe('signed requests from WordPress', () => {
   });
 
   it('rejects a request signed with another secret', async () => {
-    const res = await sut.http.get('/connection').set(sign({ secret: 'another-secret-that-is-long-enough-000' })).expect(401);
+    const res = await sut.http
+      .get('/connection')
+      .set(sign({ secret: 'another-secret-that-is-long-enough-000' }))
+      .expect(401);
     expectErrorShape(res.body, 'SIGNATURE_INVALID');
   });
 
   it('rejects a request whose body, path or method differ from what was signed', async () => {
     const body = JSON.stringify({ legal_name: 'A' });
     const headers = signRequest({ secret: TEST_SECRET, method: 'PUT', pathWithQuery: '/settings/company', body, user: ADMIN });
-    const tamperedBody = await sut.http.put('/settings/company').set(headers).set('Content-Type', 'application/json').send(JSON.stringify({ legal_name: 'B' }));
+    const tamperedBody = await sut.http
+      .put('/settings/company')
+      .set(headers)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ legal_name: 'B' }));
     expect(tamperedBody.status).toBe(401);
     const otherPath = await sut.http.get('/settings/company').set(sign());
     expect(otherPath.status).toBe(401);
@@ -52,12 +67,21 @@ describe('signed requests from WordPress', () => {
 
   it('rejects timestamps more than five minutes away, either way, and says so', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const old = await sut.http.get('/connection').set(sign({ timestamp: now - 301 })).expect(401);
+    const old = await sut.http
+      .get('/connection')
+      .set(sign({ timestamp: now - 301 }))
+      .expect(401);
     expectErrorShape(old.body, 'TIMESTAMP_SKEW');
     expect(old.body.errors[0].message).toMatch(/in the past/);
-    const future = await sut.http.get('/connection').set(sign({ timestamp: now + 400 })).expect(401);
+    const future = await sut.http
+      .get('/connection')
+      .set(sign({ timestamp: now + 400 }))
+      .expect(401);
     expectErrorShape(future.body, 'TIMESTAMP_SKEW');
-    await sut.http.get('/connection').set(sign({ timestamp: now - 240 })).expect(200);
+    await sut.http
+      .get('/connection')
+      .set(sign({ timestamp: now - 240 }))
+      .expect(200);
   });
 
   it('rejects a replayed request, also on a second instance sharing the database', async () => {
@@ -79,8 +103,14 @@ describe('signed requests from WordPress', () => {
 
   it('treats two identical requests in the same second as two requests (nonces differ)', async () => {
     const ts = Math.floor(Date.now() / 1000);
-    await sut.http.get('/connection').set(sign({ timestamp: ts })).expect(200);
-    await sut.http.get('/connection').set(sign({ timestamp: ts })).expect(200);
+    await sut.http
+      .get('/connection')
+      .set(sign({ timestamp: ts }))
+      .expect(200);
+    await sut.http
+      .get('/connection')
+      .set(sign({ timestamp: ts }))
+      .expect(200);
   });
 
   it('rejects a malformed user header even when correctly signed', async () => {
@@ -89,7 +119,14 @@ describe('signed requests from WordPress', () => {
     const userHeader = Buffer.from('{"id":"one"}').toString('base64url');
     const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = 'a'.repeat(32);
-    const signature = computeSignature(TEST_SECRET, { method: 'GET', pathWithQuery: '/connection', timestamp, nonce, body: '', userHeader });
+    const signature = computeSignature(TEST_SECRET, {
+      method: 'GET',
+      pathWithQuery: '/connection',
+      timestamp,
+      nonce,
+      body: '',
+      userHeader,
+    });
     const res = await sut.http
       .get('/connection')
       .set({ 'x-cuadra-timestamp': timestamp, 'x-cuadra-nonce': nonce, 'x-cuadra-user': userHeader, 'x-cuadra-signature': signature })

@@ -100,7 +100,10 @@ export function createCustomerRepository(model: ModelStatic<ContactRecord>): Cus
       }
       const { rows, count } = await model.findAndCountAll({
         where,
-        order: [['legal_name', 'ASC'], ['id', 'ASC']],
+        order: [
+          ['legal_name', 'ASC'],
+          ['id', 'ASC'],
+        ],
         limit: per_page,
         offset: (page - 1) * per_page,
       });

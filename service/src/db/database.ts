@@ -9,13 +9,13 @@ export function createSequelize(databaseUrl: string): Sequelize {
   if (databaseUrl.startsWith('sqlite:')) {
     const storage = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
-    return new Sequelize({
-      dialect: 'sqlite',
-      storage,
-      logging: false,
-      // Two instances on one file must wait for each other, not fail with SQLITE_BUSY at once.
-      retry: { max: 5 },
+    const sequelize = new Sequelize({ dialect: 'sqlite', storage, logging: false });
+    // Sequelize opens a connection per transaction; each must wait for the file lock instead of
+    // failing with SQLITE_BUSY at once (the PRAGMA in tuneDatabase only reaches the default one).
+    sequelize.addHook('afterConnect', (connection: unknown) => {
+      (connection as { configure(option: 'busyTimeout', ms: number): void }).configure('busyTimeout', 15000);
     });
+    return sequelize;
   }
   const url = databaseUrl.replace(/^mariadb:\/\//, 'mysql://');
   return new Sequelize(url, {
@@ -60,7 +60,13 @@ const UNAVAILABLE_CODES = new Set([
 export function isDatabaseUnavailableError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const name = err.name;
-  if (name.startsWith('SequelizeConnection') || name === 'SequelizeHostNotFoundError' || name === 'SequelizeAccessDeniedError' || name === 'SequelizeHostNotReachableError' || name === 'SequelizeInvalidConnectionError') {
+  if (
+    name.startsWith('SequelizeConnection') ||
+    name === 'SequelizeHostNotFoundError' ||
+    name === 'SequelizeAccessDeniedError' ||
+    name === 'SequelizeHostNotReachableError' ||
+    name === 'SequelizeInvalidConnectionError'
+  ) {
     return true;
   }
   if (name === 'SequelizeConnectionAcquireTimeoutError' || name === 'TimeoutError') return true;

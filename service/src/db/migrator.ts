@@ -21,7 +21,12 @@ export function createUmzug(sequelize: Sequelize, logger?: Logger) {
     context: sequelize.getQueryInterface(),
     storage: new SequelizeStorage({ sequelize, tableName: 'cuadra_migrations' }),
     logger: logger
-      ? { info: (e) => logger.info(e, 'migration'), warn: (e) => logger.warn(e, 'migration'), error: (e) => logger.error(e, 'migration'), debug: () => undefined }
+      ? {
+          info: (e) => logger.info(e, 'migration'),
+          warn: (e) => logger.warn(e, 'migration'),
+          error: (e) => logger.error(e, 'migration'),
+          debug: () => undefined,
+        }
       : undefined,
   });
 }

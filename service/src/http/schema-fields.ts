@@ -28,7 +28,11 @@ export const countryCode = () =>
       params: { code: 'INVALID_COUNTRY' },
     });
 
-export const email = () => text().trim().max(254).pipe(z.email({ error: 'Enter a valid e-mail address.' }));
+export const email = () =>
+  text()
+    .trim()
+    .max(254)
+    .pipe(z.email({ error: 'Enter a valid e-mail address.' }));
 
 export const phone = () =>
   oneLine(40).refine((value) => /^[+()\d\s./-]*$/.test(value), {

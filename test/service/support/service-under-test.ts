@@ -27,10 +27,18 @@ export interface ServiceUnderTest {
  * The real service (real composition root, real database of the suite's target) driven in-process
  * through supertest. Pass `db` to share one database between two instances.
  */
-export async function startServiceUnderTest(options: { db?: TestDatabase; migrate?: boolean; env?: Record<string, string> } = {}): Promise<ServiceUnderTest> {
+export async function startServiceUnderTest(
+  options: { db?: TestDatabase; migrate?: boolean; env?: Record<string, string> } = {},
+): Promise<ServiceUnderTest> {
   const db = options.db ?? (await createTestDatabase());
   const dataDir = await makeTempDir('service-data');
-  const config = loadConfig({ DATABASE_URL: db.url, CUADRA_SECRET: TEST_SECRET, CUADRA_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...options.env });
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    CUADRA_SECRET: TEST_SECRET,
+    CUADRA_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
   let logText = '';
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {

@@ -1,9 +1,20 @@
-import { DataTypes, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Model,
+  type ModelStatic,
+  type Sequelize,
+} from 'sequelize';
 import { mediumText } from '../column-types';
 import { dialectOf } from '../database';
 
 /** One row (id 1): the issuing company. */
-export interface CompanySettingsRecord extends Model<InferAttributes<CompanySettingsRecord>, InferCreationAttributes<CompanySettingsRecord>> {
+export interface CompanySettingsRecord extends Model<
+  InferAttributes<CompanySettingsRecord>,
+  InferCreationAttributes<CompanySettingsRecord>
+> {
   id: number;
   legal_name: string;
   trade_name: string;

@@ -1,4 +1,12 @@
-import { DataTypes, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Model,
+  type ModelStatic,
+  type Sequelize,
+} from 'sequelize';
 
 export interface InvoiceSeriesRecord extends Model<InferAttributes<InvoiceSeriesRecord>, InferCreationAttributes<InvoiceSeriesRecord>> {
   id: CreationOptional<number>;

@@ -1,6 +1,17 @@
-import { DataTypes, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Model,
+  type ModelStatic,
+  type Sequelize,
+} from 'sequelize';
 
-export interface VerifactuRecordRecord extends Model<InferAttributes<VerifactuRecordRecord>, InferCreationAttributes<VerifactuRecordRecord>> {
+export interface VerifactuRecordRecord extends Model<
+  InferAttributes<VerifactuRecordRecord>,
+  InferCreationAttributes<VerifactuRecordRecord>
+> {
   id: CreationOptional<number>;
   issuer_tax_id: string;
   sequence: number;
@@ -12,7 +23,10 @@ export interface VerifactuRecordRecord extends Model<InferAttributes<VerifactuRe
   created_at: CreationOptional<Date>;
 }
 
-export interface VerifactuChainHeadRecord extends Model<InferAttributes<VerifactuChainHeadRecord>, InferCreationAttributes<VerifactuChainHeadRecord>> {
+export interface VerifactuChainHeadRecord extends Model<
+  InferAttributes<VerifactuChainHeadRecord>,
+  InferCreationAttributes<VerifactuChainHeadRecord>
+> {
   issuer_tax_id: string;
   last_sequence: number;
   last_fingerprint: string;

@@ -11,7 +11,9 @@ export class InvalidDecimalError extends Error {
     readonly input: unknown,
     readonly reason: 'format' | 'too_many_decimals',
   ) {
-    super(reason === 'format' ? `${JSON.stringify(input)} is not a plain decimal number.` : `${JSON.stringify(input)} has too many decimals.`);
+    super(
+      reason === 'format' ? `${JSON.stringify(input)} is not a plain decimal number.` : `${JSON.stringify(input)} has too many decimals.`,
+    );
     this.name = 'InvalidDecimalError';
   }
 }

@@ -2,8 +2,14 @@
 // life cycle that keeps issued invoices immutable. Problems name the field they are about
 // ("lines.2.quantity") so the HTTP layer can answer 422 with one entry per field.
 import { checkCustomerTaxId } from '../customers/customer';
-import { isScaledDecimal, parseScaledDecimal } from './decimal';
-import { computeInvoiceTotals, type InvoiceTotals, type InvoiceTotalsInput, QUANTITY_DECIMALS, UNIT_PRICE_EXTRA_DECIMALS } from './invoice-totals';
+import { type DecimalInput, isScaledDecimal, parseScaledDecimal } from './decimal';
+import {
+  computeInvoiceTotals,
+  type InvoiceTotals,
+  type InvoiceTotalsInput,
+  QUANTITY_DECIMALS,
+  UNIT_PRICE_EXTRA_DECIMALS,
+} from './invoice-totals';
 import { isKnownCurrency, money, toDecimalString } from './money';
 import { AmountTooLargeError } from './rounding';
 import { ExemptionReasonError, parsePercent, parseVat, UnknownTaxRateError } from './tax-rates';
@@ -84,42 +90,54 @@ function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+function isPercent(input: unknown): boolean {
+  try {
+    parsePercent(input as DecimalInput);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function euros(cents: number): string {
   return `${toDecimalString(money(cents, 'EUR'))} €`;
 }
 
-function checkLines(draft: InvoiceDraft, rectifying: boolean): BillingProblem[] {
+/** Collects problems for one draft; `add` keeps each check to one line. */
+function problemList(): { problems: BillingProblem[]; add: (property: string, code: string, message: string) => void } {
   const problems: BillingProblem[] = [];
-  if (draft.lines.length === 0) problems.push({ property: 'lines', code: 'NO_LINES', message: 'An invoice needs at least one line.' });
+  return { problems, add: (property, code, message) => problems.push({ property, code, message }) };
+}
+
+function checkLines(draft: InvoiceDraft, rectifying: boolean): BillingProblem[] {
+  const { problems, add } = problemList();
+  if (draft.lines.length === 0) add('lines', 'NO_LINES', 'An invoice needs at least one line.');
   draft.lines.forEach((line, i) => {
     const at = (field: string): string => `lines.${i}.${field}`;
-    if (isBlank(line.description)) problems.push({ property: at('description'), code: 'MISSING_DESCRIPTION', message: 'Describe what is invoiced.' });
+    if (isBlank(line.description)) add(at('description'), 'MISSING_DESCRIPTION', 'Describe what is invoiced.');
     if (!isScaledDecimal(line.quantity, QUANTITY_DECIMALS)) {
-      problems.push({ property: at('quantity'), code: 'INVALID_QUANTITY', message: 'Use a number with at most 4 decimals.' });
+      add(at('quantity'), 'INVALID_QUANTITY', 'Use a number with at most 4 decimals.');
     } else if (!rectifying && parseScaledDecimal(line.quantity, QUANTITY_DECIMALS) < 0n) {
-      problems.push({ property: at('quantity'), code: 'NEGATIVE_QUANTITY', message: 'Negative quantities are only allowed on rectifying invoices.' });
+      add(at('quantity'), 'NEGATIVE_QUANTITY', 'Negative quantities are only allowed on rectifying invoices.');
     }
     if (!isScaledDecimal(line.unit_price, UNIT_PRICE_EXTRA_DECIMALS)) {
-      problems.push({ property: at('unit_price'), code: 'INVALID_UNIT_PRICE', message: 'Use an amount in minor units with at most 4 decimals.' });
+      add(at('unit_price'), 'INVALID_UNIT_PRICE', 'Use an amount in minor units with at most 4 decimals.');
     } else if (!rectifying && parseScaledDecimal(line.unit_price, UNIT_PRICE_EXTRA_DECIMALS) < 0n) {
-      problems.push({ property: at('unit_price'), code: 'NEGATIVE_UNIT_PRICE', message: 'Negative prices are only allowed on rectifying invoices; use a discount.' });
+      // Otherwise a negative price would sidestep the rule on negative quantities.
+      add(at('unit_price'), 'NEGATIVE_UNIT_PRICE', 'Negative prices are only allowed on rectifying invoices; use a discount.');
     }
-    if (line.discount_percent !== undefined) {
-      try {
-        parsePercent(line.discount_percent);
-      } catch {
-        problems.push({ property: at('discount_percent'), code: 'INVALID_DISCOUNT', message: 'Use a percentage from 0 to 100 with at most 2 decimals.' });
-      }
+    if (line.discount_percent !== undefined && !isPercent(line.discount_percent)) {
+      add(at('discount_percent'), 'INVALID_DISCOUNT', 'Use a percentage from 0 to 100 with at most 2 decimals.');
     }
     try {
       parseVat(line.vat);
     } catch (error) {
-      if (error instanceof ExemptionReasonError) problems.push({ property: at('vat.exempt'), code: error.code, message: error.message });
-      else if (error instanceof UnknownTaxRateError) problems.push({ property: at('vat'), code: error.code, message: error.message });
+      if (error instanceof ExemptionReasonError) add(at('vat.exempt'), error.code, error.message);
+      else if (error instanceof UnknownTaxRateError) add(at('vat'), error.code, error.message);
       else throw error;
     }
     if (line.currency !== undefined && line.currency !== draft.currency) {
-      problems.push({ property: at('currency'), code: 'CURRENCY_MISMATCH', message: `This line is in ${line.currency}; the invoice is in ${draft.currency}.` });
+      add(at('currency'), 'CURRENCY_MISMATCH', `This line is in ${line.currency}; the invoice is in ${draft.currency}.`);
     }
   });
   return problems;
@@ -127,81 +145,76 @@ function checkLines(draft: InvoiceDraft, rectifying: boolean): BillingProblem[] 
 
 function checkRecipient(draft: InvoiceDraft): BillingProblem[] {
   const recipient = draft.recipient ?? {};
-  const problems: BillingProblem[] = [];
+  const { problems, add } = problemList();
   if (requiresRecipient(draft.kind)) {
-    if (isBlank(recipient.legal_name)) problems.push({ property: 'recipient.legal_name', code: 'MISSING_RECIPIENT_NAME', message: 'A full invoice names its recipient.' });
-    if (isBlank(recipient.tax_id)) problems.push({ property: 'recipient.tax_id', code: 'MISSING_RECIPIENT_TAX_ID', message: "A full invoice carries the recipient's tax ID." });
-    if (isBlank(recipient.address_line)) problems.push({ property: 'recipient.address_line', code: 'MISSING_RECIPIENT_ADDRESS', message: "A full invoice carries the recipient's address." });
+    if (isBlank(recipient.legal_name)) add('recipient.legal_name', 'MISSING_RECIPIENT_NAME', 'A full invoice names its recipient.');
+    if (isBlank(recipient.tax_id)) add('recipient.tax_id', 'MISSING_RECIPIENT_TAX_ID', "A full invoice carries the recipient's tax ID.");
+    if (isBlank(recipient.address_line)) {
+      add('recipient.address_line', 'MISSING_RECIPIENT_ADDRESS', "A full invoice carries the recipient's address.");
+    }
   }
   if (!isBlank(recipient.tax_id) && !isBlank(recipient.country_code)) {
     const problem = checkCustomerTaxId(recipient.tax_id!, recipient.country_code!);
-    if (problem) problems.push({ property: 'recipient.tax_id', code: problem.code, message: problem.message });
+    if (problem) add('recipient.tax_id', problem.code, problem.message);
   }
   return problems;
 }
 
 function checkRectification(draft: InvoiceDraft): BillingProblem[] {
+  const { problems, add } = problemList();
   const rectification = draft.rectification;
   if (!isRectifying(draft.kind)) {
-    return rectification
-      ? [{ property: 'rectification', code: 'RECTIFICATION_NOT_ALLOWED', message: 'Only rectifying invoices (R1–R5) refer to an original invoice.' }]
-      : [];
+    if (rectification) add('rectification', 'RECTIFICATION_NOT_ALLOWED', 'Only rectifying invoices (R1–R5) refer to an original invoice.');
+    return problems;
   }
-  const problems: BillingProblem[] = [];
   const method = rectification?.method;
   if (method === null || method === undefined) {
-    problems.push({ property: 'rectification.method', code: 'MISSING_RECTIFICATION_METHOD', message: 'Choose substitution or differences.' });
+    add('rectification.method', 'MISSING_RECTIFICATION_METHOD', 'Choose substitution or differences.');
   } else if (!(RECTIFICATION_METHODS as readonly string[]).includes(method)) {
-    problems.push({ property: 'rectification.method', code: 'UNKNOWN_RECTIFICATION_METHOD', message: 'Choose substitution or differences.' });
+    add('rectification.method', 'UNKNOWN_RECTIFICATION_METHOD', 'Choose substitution or differences.');
   }
   const original = rectification?.original;
   if (!original) {
-    problems.push({ property: 'rectification.original', code: 'MISSING_RECTIFIED_INVOICE', message: 'A rectifying invoice refers to the invoice it corrects.' });
+    add('rectification.original', 'MISSING_RECTIFIED_INVOICE', 'A rectifying invoice refers to the invoice it corrects.');
     return problems;
   }
   if (isBlank(original.invoice_number)) {
-    problems.push({ property: 'rectification.original.invoice_number', code: 'MISSING_RECTIFIED_INVOICE', message: 'Give the number of the corrected invoice.' });
+    add('rectification.original.invoice_number', 'MISSING_RECTIFIED_INVOICE', 'Give the number of the corrected invoice.');
   }
   if (isBlank(original.issue_date) || !isIsoDate(original.issue_date!)) {
-    problems.push({ property: 'rectification.original.issue_date', code: 'INVALID_DATE', message: 'Give the issue date of the corrected invoice (YYYY-MM-DD).' });
+    add('rectification.original.issue_date', 'INVALID_DATE', 'Give the issue date of the corrected invoice (YYYY-MM-DD).');
   }
   if (original.kind !== null && original.kind !== undefined) {
     const simplifiedOriginal = original.kind === 'F2' || original.kind === 'R5';
     if ((draft.kind === 'R5') !== simplifiedOriginal) {
-      problems.push({
-        property: 'rectification.original.kind',
-        code: 'RECTIFIED_KIND_MISMATCH',
-        message: draft.kind === 'R5' ? 'R5 rectifies simplified invoices only.' : 'A simplified invoice is rectified with R5.',
-      });
+      const message = draft.kind === 'R5' ? 'R5 rectifies simplified invoices only.' : 'A simplified invoice is rectified with R5.';
+      add('rectification.original.kind', 'RECTIFIED_KIND_MISMATCH', message);
     }
   }
   return problems;
 }
 
 function checkAmounts(draft: InvoiceDraft): BillingProblem[] {
+  const { problems, add } = problemList();
   let totals: InvoiceTotals;
   try {
     totals = computeInvoiceTotals(draft);
   } catch (error) {
-    if (error instanceof AmountTooLargeError) return [{ property: 'lines', code: 'AMOUNT_TOO_LARGE', message: 'The amounts of this invoice are too large.' }];
-    throw error;
+    if (!(error instanceof AmountTooLargeError)) throw error;
+    add('lines', 'AMOUNT_TOO_LARGE', 'The amounts of this invoice are too large.');
+    return problems;
   }
-  const problems: BillingProblem[] = [];
   const gross = totals.base_total + totals.tax_total;
   if ([totals.total, gross, totals.base_total].some((a) => Math.abs(a) > MAX_INVOICE_AMOUNT_CENTS)) {
-    problems.push({ property: 'lines', code: 'AMOUNT_TOO_LARGE', message: 'Invoice amounts are limited to 12 integer digits.' });
+    add('lines', 'AMOUNT_TOO_LARGE', 'Invoice amounts are limited to 12 integer digits.');
   }
   if (totals.taxes.length > MAX_TAX_GROUPS) {
-    problems.push({ property: 'lines', code: 'TOO_MANY_TAX_GROUPS', message: `An invoice can combine at most ${MAX_TAX_GROUPS} tax rates.` });
+    add('lines', 'TOO_MANY_TAX_GROUPS', `An invoice can combine at most ${MAX_TAX_GROUPS} tax rates.`);
   }
   if (draft.kind === 'F2' && draft.currency === 'EUR') {
     const limit = draft.simplified_limit_extended ? SIMPLIFIED_EXTENDED_LIMIT_CENTS : SIMPLIFIED_LIMIT_CENTS;
     if (gross > limit) {
-      problems.push({
-        property: 'kind',
-        code: 'SIMPLIFIED_OVER_LIMIT',
-        message: `A simplified invoice can total at most ${euros(limit)} including taxes; issue a full invoice.`,
-      });
+      add('kind', 'SIMPLIFIED_OVER_LIMIT', `A simplified invoice can total at most ${euros(limit)} including taxes; issue a full invoice.`);
     }
   }
   return problems;
@@ -213,20 +226,13 @@ function checkAmounts(draft: InvoiceDraft): BillingProblem[] {
  */
 export function validateInvoiceDraft(draft: InvoiceDraft): BillingProblem[] {
   if (!isInvoiceKind(draft.kind)) return [{ property: 'kind', code: 'UNKNOWN_INVOICE_KIND', message: 'Use F1, F2 or R1–R5.' }];
-  const problems: BillingProblem[] = [];
+  const { problems, add } = problemList();
   const currencyKnown = isKnownCurrency(draft.currency);
-  if (!currencyKnown) problems.push({ property: 'currency', code: 'UNKNOWN_CURRENCY', message: 'Use an ISO 4217 currency code such as EUR.' });
+  if (!currencyKnown) add('currency', 'UNKNOWN_CURRENCY', 'Use an ISO 4217 currency code such as EUR.');
   const lineProblems = checkLines(draft, isRectifying(draft.kind));
   problems.push(...lineProblems);
-  let irpfValid = true;
-  if (draft.irpf_percent !== undefined) {
-    try {
-      parsePercent(draft.irpf_percent);
-    } catch {
-      irpfValid = false;
-      problems.push({ property: 'irpf_percent', code: 'INVALID_IRPF_PERCENT', message: 'Use a percentage from 0 to 100 with at most 2 decimals.' });
-    }
-  }
+  const irpfValid = draft.irpf_percent === undefined || isPercent(draft.irpf_percent);
+  if (!irpfValid) add('irpf_percent', 'INVALID_IRPF_PERCENT', 'Use a percentage from 0 to 100 with at most 2 decimals.');
   problems.push(...checkRecipient(draft), ...checkRectification(draft));
   if (currencyKnown && irpfValid && lineProblems.length === 0) problems.push(...checkAmounts(draft));
   return problems;

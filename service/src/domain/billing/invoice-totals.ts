@@ -278,7 +278,9 @@ export function matchExternalTaxTotals(computed: InvoiceTotals, external: readon
     const recargo = given.recargo ?? false;
     const recargoBp = recargoBasisPoints(vat, recargo);
     const recargoAmount = checkedMinorUnits(given.recargo_amount ?? 0, 'recargo_amount');
-    if (recargoBp === 0 && recargoAmount !== 0) throw new InvalidAmountError(recargoAmount, 'a group without recargo has no recargo amount.');
+    if (recargoBp === 0 && recargoAmount !== 0) {
+      throw new InvalidAmountError(recargoAmount, 'a group without recargo has no recargo amount.');
+    }
     const key = taxGroupKey(vat, recargoBp);
     if (groups.some((g) => g.key === key)) throw new DuplicateTaxGroupError(key);
     const base = checkedMinorUnits(given.base, 'base');

@@ -46,6 +46,7 @@ export class InvalidAmountError extends Error {
 
 // ISO 4217 minor-unit exponents that are not 2. A table, not Intl: ICU follows CLDR display
 // digits (HUF, IDR show 0) which differ from the ISO exponent that amounts are stored in.
+// prettier-ignore
 const EXPONENT_NOT_TWO: Readonly<Record<string, number>> = {
   BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0,
   XAF: 0, XOF: 0, XPF: 0,

@@ -41,7 +41,9 @@ export class InvalidInvoiceNumberError extends Error {
 }
 
 function expandPrefix(prefix: string, year: number): string {
-  return prefix.replace(YEAR_PLACEHOLDER, (placeholder) => (placeholder === '{YYYY}' ? String(year).padStart(4, '0') : String(year % 100).padStart(2, '0')));
+  return prefix.replace(YEAR_PLACEHOLDER, (placeholder) =>
+    placeholder === '{YYYY}' ? String(year).padStart(4, '0') : String(year % 100).padStart(2, '0'),
+  );
 }
 
 function checkYear(year: number): void {
@@ -53,7 +55,9 @@ export function formatInvoiceNumber(series: Pick<InvoiceSeries, 'prefix' | 'padd
   checkYear(year);
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidInvoiceNumberError(`${n} is not a positive whole number.`);
   const number = `${expandPrefix(series.prefix, year)}${String(n).padStart(series.padding, '0')}`;
-  if (number.length > MAX_INVOICE_NUMBER_LENGTH) throw new InvalidInvoiceNumberError(`${number} is longer than ${MAX_INVOICE_NUMBER_LENGTH} characters.`);
+  if (number.length > MAX_INVOICE_NUMBER_LENGTH) {
+    throw new InvalidInvoiceNumberError(`${number} is longer than ${MAX_INVOICE_NUMBER_LENGTH} characters.`);
+  }
   if (!PRINTABLE_ASCII.test(number)) throw new InvalidInvoiceNumberError(`${number} contains characters VERI*FACTU does not accept.`);
   return number;
 }
@@ -100,11 +104,19 @@ export function validateSeries(series: InvoiceSeries): BillingProblem[] {
   } else if (/[{}]/.test(prefix.replace(YEAR_PLACEHOLDER, ''))) {
     problems.push({ property: 'prefix', code: 'INVALID_SERIES_PREFIX', message: 'Only {YYYY} and {YY} may appear between braces.' });
   } else if (expandPrefix(prefix, 2000).length + Math.max(series.padding, 1) > MAX_INVOICE_NUMBER_LENGTH) {
-    problems.push({ property: 'prefix', code: 'INVOICE_NUMBER_TOO_LONG', message: `Prefix and number must fit in ${MAX_INVOICE_NUMBER_LENGTH} characters.` });
+    problems.push({
+      property: 'prefix',
+      code: 'INVOICE_NUMBER_TOO_LONG',
+      message: `Prefix and number must fit in ${MAX_INVOICE_NUMBER_LENGTH} characters.`,
+    });
   }
   if (series.reset === 'yearly' && !new RegExp(YEAR_PLACEHOLDER.source).test(prefix)) {
     // Restarting at 1 each year without the year in the number would repeat numbers in the series.
-    problems.push({ property: 'prefix', code: 'YEARLY_RESET_WITHOUT_YEAR', message: 'A series that restarts every year needs {YYYY} or {YY} in its prefix.' });
+    problems.push({
+      property: 'prefix',
+      code: 'YEARLY_RESET_WITHOUT_YEAR',
+      message: 'A series that restarts every year needs {YYYY} or {YY} in its prefix.',
+    });
   }
   return problems;
 }

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { formatScaledDecimal } from './decimal';
 import type { InvoiceKind } from './invoice-rules';
+import type { InvoiceTotals } from './invoice-totals';
 import { CurrencyMismatchError, type Money, money } from './money';
 
 export const DEFAULT_TIMEZONE = 'Europe/Madrid';
@@ -114,6 +115,17 @@ export function formatVerifactuTimestamp(instant: Date, timezone: string = DEFAU
   return time.startOf('second').toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
+/**
+ * CuotaTotal and ImporteTotal of an invoice. ImporteTotal is bases + IVA + recargo: the IRPF
+ * retention is not subtracted, because AEAT checks ImporteTotal against the per-rate breakdown.
+ */
+export function verifactuAmounts(totals: InvoiceTotals): { total_tax: Money; total_amount: Money } {
+  return {
+    total_tax: money(totals.tax_total, totals.currency),
+    total_amount: money(totals.base_total + totals.tax_total, totals.currency),
+  };
+}
+
 function checkedFingerprint(previous: string | null): string {
   if (previous === null) return '';
   if (!/^[0-9A-F]{64}$/.test(previous)) throw new VerifactuFormatError('The previous fingerprint is 64 uppercase hex characters.');
@@ -187,6 +199,15 @@ function recomputedFingerprint(record: ChainRecord): string {
   return record.type === 'registration' ? registrationFingerprint(record.fields) : cancellationFingerprint(record.fields);
 }
 
+type BrokenReason = Extract<ChainCheck, { intact: false }>['reason'];
+
+function brokenLink(record: ChainRecord, issuer: string, previous: string): BrokenReason | null {
+  if (recordIssuer(record) !== issuer) return 'issuer_mismatch';
+  if (recomputedFingerprint(record) !== record.fingerprint) return 'fingerprint_mismatch';
+  if (record.fields.Huella.trim() !== previous) return 'previous_fingerprint_mismatch';
+  return null;
+}
+
 /**
  * Checks one issuer's records in chain order: every stored fingerprint matches its fields, every
  * record points at the one before it, and all share the issuer. The first record must point at
@@ -197,9 +218,8 @@ export function verifyChain(records: readonly ChainRecord[], options: { previous
   let previous = options.previous_fingerprint ?? '';
   const issuer = records[0] ? recordIssuer(records[0]) : '';
   for (const [index, record] of records.entries()) {
-    if (recordIssuer(record) !== issuer) return { intact: false, first_broken_index: index, reason: 'issuer_mismatch' };
-    if (recomputedFingerprint(record) !== record.fingerprint) return { intact: false, first_broken_index: index, reason: 'fingerprint_mismatch' };
-    if (record.fields.Huella.trim() !== previous) return { intact: false, first_broken_index: index, reason: 'previous_fingerprint_mismatch' };
+    const reason = brokenLink(record, issuer, previous);
+    if (reason) return { intact: false, first_broken_index: index, reason };
     previous = record.fingerprint;
   }
   return { intact: true };

@@ -8,15 +8,40 @@ const CIF_LETTER_CONTROL = new Set(['N', 'P', 'Q', 'R', 'S', 'W']);
 const CIF_DIGIT_CONTROL = new Set(['A', 'B', 'E', 'H']);
 
 export const EU_VAT_PREFIXES = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'EL', 'ES', 'FI', 'FR', 'HR', 'HU', 'IE',
-  'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'XI',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'EL',
+  'ES',
+  'FI',
+  'FR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+  'XI',
 ] as const;
 
 export type TaxIdKind = 'dni' | 'nie' | 'cif' | 'nif_klm' | 'eu_vat';
 
 export type TaxIdCheck =
-  | { valid: true; normalized: string; kind: TaxIdKind }
-  | { valid: false; reason: 'empty' | 'format' | 'check_character' };
+  { valid: true; normalized: string; kind: TaxIdKind } | { valid: false; reason: 'empty' | 'format' | 'check_character' };
 
 /** Upper case without spaces, dots or hyphens: how people type "b-12.345.674" or "12345678 z". */
 export function normalizeTaxId(raw: string): string {
@@ -49,16 +74,12 @@ export function checkSpanishTaxId(raw: string): TaxIdCheck {
 
   let m = /^(\d{8})([A-Z])$/.exec(id);
   if (m) {
-    return dniLetter(Number(m[1])) === m[2]
-      ? { valid: true, normalized: id, kind: 'dni' }
-      : { valid: false, reason: 'check_character' };
+    return dniLetter(Number(m[1])) === m[2] ? { valid: true, normalized: id, kind: 'dni' } : { valid: false, reason: 'check_character' };
   }
   m = /^([XYZ])(\d{7})([A-Z])$/.exec(id);
   if (m) {
     const num = Number(String('XYZ'.indexOf(m[1]!)) + m[2]);
-    return dniLetter(num) === m[3]
-      ? { valid: true, normalized: id, kind: 'nie' }
-      : { valid: false, reason: 'check_character' };
+    return dniLetter(num) === m[3] ? { valid: true, normalized: id, kind: 'nie' } : { valid: false, reason: 'check_character' };
   }
   m = /^([KLM])(\d{7})([A-Z])$/.exec(id);
   if (m) {
@@ -93,7 +114,5 @@ export function checkEuVatNumber(raw: string): TaxIdCheck {
     const spanish = checkSpanishTaxId(id.slice(2));
     return spanish.valid ? { valid: true, normalized: id, kind: 'eu_vat' } : spanish;
   }
-  return /^[A-Z0-9+*]{2,12}$/.test(id.slice(2))
-    ? { valid: true, normalized: id, kind: 'eu_vat' }
-    : { valid: false, reason: 'format' };
+  return /^[A-Z0-9+*]{2,12}$/.test(id.slice(2)) ? { valid: true, normalized: id, kind: 'eu_vat' } : { valid: false, reason: 'format' };
 }

@@ -29,7 +29,8 @@ export const customerSchema = z
     path: ['tax_id'],
     when: () => true,
     error: (issue) =>
-      checkCustomerTaxId(rawField(issue.input, 'tax_id'), rawField(issue.input, 'country_code').toUpperCase() || 'ES')?.message ?? 'Invalid tax ID.',
+      checkCustomerTaxId(rawField(issue.input, 'tax_id'), rawField(issue.input, 'country_code').toUpperCase() || 'ES')?.message ??
+      'Invalid tax ID.',
     params: { code: 'INVALID_TAX_ID' },
   });
 
@@ -39,4 +40,10 @@ export const customerSearchSchema = z.object({
   per_page: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const idParamSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
+export const idParamSchema = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});

@@ -39,10 +39,16 @@ export const companySettingsSchema = z
     default_currency: text()
       .trim()
       .toUpperCase()
-      .refine((code) => CURRENCIES.has(code), { error: 'Use an ISO 4217 currency code such as EUR.', params: { code: 'INVALID_CURRENCY' } }),
+      .refine((code) => CURRENCIES.has(code), {
+        error: 'Use an ISO 4217 currency code such as EUR.',
+        params: { code: 'INVALID_CURRENCY' },
+      }),
     timezone: text()
       .trim()
-      .refine((zone) => IANAZone.isValidZone(zone), { error: 'Use a time zone such as Europe/Madrid.', params: { code: 'INVALID_TIMEZONE' } }),
+      .refine((zone) => IANAZone.isValidZone(zone), {
+        error: 'Use a time zone such as Europe/Madrid.',
+        params: { code: 'INVALID_TIMEZONE' },
+      }),
     logo: z
       .string()
       .nullable()

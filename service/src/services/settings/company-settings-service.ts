@@ -1,8 +1,4 @@
-import {
-  defaultCompanySettings,
-  type CompanySettings,
-  type StoredCompanySettings,
-} from '../../domain/company/company-settings';
+import { defaultCompanySettings, type CompanySettings, type StoredCompanySettings } from '../../domain/company/company-settings';
 import type { CompanySettingsRepository } from '../../db/company-settings-repository';
 
 export interface CompanySettingsServiceDeps {

@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import type { InvoiceService } from '../../services/invoices/invoice-service';
+import { CAPABILITIES, requireCapability } from '../auth/capabilities';
+import { NotFoundError } from '../../errors';
+import { idParamSchema } from '../customers/customer.schema';
+import { parseInput } from '../validation';
+import { invoiceDraftSchema, invoiceFilterSchema } from './invoice.schema';
+
+function invoiceId(params: unknown): number {
+  const parsed = idParamSchema.safeParse(params);
+  if (!parsed.success) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
+  return parsed.data.id;
+}
+
+export function invoicesRoutes({ invoices }: { invoices: InvoiceService }): Router {
+  const router = Router();
+  const billing = requireCapability(CAPABILITIES.billing);
+
+  router.get('/invoices', billing, async (req, res) => {
+    res.json(await invoices.listInvoices(parseInput(invoiceFilterSchema, req.query)));
+  });
+  router.post('/invoices', billing, async (req, res) => {
+    res.status(201).json(await invoices.createDraft(parseInput(invoiceDraftSchema, req.body ?? {}), req.user?.id ?? null));
+  });
+  router.get('/invoices/:id', billing, async (req, res) => {
+    res.json(await invoices.getInvoice(invoiceId(req.params)));
+  });
+  router.put('/invoices/:id', billing, async (req, res) => {
+    const id = invoiceId(req.params);
+    res.json(await invoices.updateDraft(id, parseInput(invoiceDraftSchema, req.body ?? {})));
+  });
+  router.delete('/invoices/:id', billing, async (req, res) => {
+    await invoices.deleteDraft(invoiceId(req.params));
+    res.status(204).end();
+  });
+  router.post('/invoices/:id/issue', billing, async (req, res) => {
+    res.json(await invoices.issueInvoice(invoiceId(req.params)));
+  });
+  router.post('/invoices/:id/mark-paid', billing, async (req, res) => {
+    res.json(await invoices.markPaid(invoiceId(req.params)));
+  });
+  router.post('/invoices/:id/cancel', billing, async (req, res) => {
+    res.json(await invoices.cancelInvoice(invoiceId(req.params)));
+  });
+  router.get('/verifactu/chain', billing, async (_req, res) => {
+    res.json(await invoices.verifyVerifactuChain());
+  });
+  return router;
+}

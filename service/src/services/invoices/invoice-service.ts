@@ -1,0 +1,550 @@
+import { DateTime } from 'luxon';
+import type { Sequelize } from 'sequelize';
+import type { CompanySettingsRepository } from '../../db/company-settings-repository';
+import type { CustomerRepository } from '../../db/customer-repository';
+import { allocateInvoiceNumber, ensureCounter } from '../../db/invoice-numbering';
+import { lineRows, toInvoiceView, type InvoiceFilter, type InvoiceModels, type InvoiceRepository } from '../../db/invoice-repository';
+import type { InvoiceRecord } from '../../db/models/invoice.model';
+import { inTransaction } from '../../db/transactions';
+import { appendChainRecord, ensureChainHead, loadChain } from '../../db/verifactu-chain';
+import {
+  assertTransition,
+  isRectifying,
+  validateInvoiceDraft,
+  type BillingProblem,
+  type InvoiceDraft,
+  type InvoiceKind,
+  type InvoiceStatus,
+  type RectificationMethod,
+} from '../../domain/billing/invoice-rules';
+import { computeInvoiceTotals, type InvoiceTotals } from '../../domain/billing/invoice-totals';
+import {
+  decodeLineVat,
+  type InvoiceLineView,
+  type InvoiceParty,
+  type InvoiceView,
+  type LineVat,
+  type TaxSummaryRow,
+} from '../../domain/billing/invoice-view';
+import { money } from '../../domain/billing/money';
+import { formatInvoiceNumber, nextNumberKey, seriesKindFor, type SeriesKind } from '../../domain/billing/numbering';
+import { formatScaledDecimal } from '../../domain/billing/decimal';
+import { buildCancellationRecord, buildRegistrationRecord, verifyChain, type ChainCheck } from '../../domain/billing/verifactu';
+import { buildVerifactuQrUrl, type VerifactuEnvironment } from '../../domain/billing/verifactu-qr';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { insertIgnore } from '../../db/transactions';
+
+export interface DraftLineInput {
+  description: string;
+  sku: string;
+  quantity: string;
+  unit_price: string;
+  discount_percent: string;
+  vat: LineVat;
+  recargo: boolean;
+  irpf: boolean;
+  currency?: string;
+}
+
+export interface DraftInput {
+  kind: InvoiceKind;
+  series_code?: string;
+  customer_id: number | null;
+  recipient: InvoiceParty | null;
+  currency: string;
+  prices_include_tax: boolean;
+  irpf_percent: string;
+  simplified_limit_extended: boolean;
+  language: 'es' | 'en';
+  operation_date: string | null;
+  due_date: string | null;
+  notes: string;
+  payment_method: string;
+  lines: DraftLineInput[];
+  rectification: { invoice_id: number; method: RectificationMethod; reason: string } | null;
+}
+
+export interface InvoiceServiceDeps {
+  sequelize: Sequelize;
+  models: InvoiceModels;
+  invoices: InvoiceRepository;
+  customers: CustomerRepository;
+  companySettings: CompanySettingsRepository;
+  now: () => Date;
+  defaultTimezone: string;
+  verifactuEnvironment: VerifactuEnvironment;
+}
+
+const DEFAULT_SERIES: Record<SeriesKind, { code: string; prefix: string }> = {
+  ordinary: { code: 'F', prefix: 'F{YYYY}-' },
+  simplified: { code: 'S', prefix: 'S{YYYY}-' },
+  rectifying: { code: 'R', prefix: 'R{YYYY}-' },
+};
+
+function invalid(problems: BillingProblem[]): ValidationError {
+  return new ValidationError(problems.map((p) => ({ message: p.message, code: p.code, property: p.property })));
+}
+
+function percentLabel(basisPoints: number): string {
+  return formatScaledDecimal(BigInt(basisPoints), 2, { trimZeros: true });
+}
+
+function summaryRows(totals: InvoiceTotals): TaxSummaryRow[] {
+  return totals.taxes.map((group) => ({
+    vat: group.vat.kind === 'rate' ? group.vat.rate : { exempt: group.vat.reason },
+    vat_rate: percentLabel(group.vat_basis_points),
+    recargo_rate: percentLabel(group.recargo_basis_points),
+    base: group.base,
+    vat_amount: group.vat_amount,
+    recargo_amount: group.recargo_amount,
+  }));
+}
+
+function domainLines(
+  lines: Pick<DraftLineInput, 'description' | 'quantity' | 'unit_price' | 'discount_percent' | 'vat' | 'recargo' | 'irpf' | 'currency'>[],
+) {
+  return lines.map((line) => ({
+    description: line.description,
+    quantity: line.quantity,
+    unit_price: line.unit_price,
+    discount_percent: line.discount_percent,
+    vat: typeof line.vat === 'number' ? line.vat : { exempt: line.vat.exempt },
+    recargo: line.recargo,
+    irpf: line.irpf,
+    currency: line.currency,
+  }));
+}
+
+/** Problems a draft may still have while being written: recipient data can come later. */
+function isIssueOnlyProblem(problem: BillingProblem): boolean {
+  return problem.code.startsWith('MISSING_RECIPIENT');
+}
+
+export function createInvoiceService(deps: InvoiceServiceDeps) {
+  const { sequelize, models, invoices, customers, companySettings, now } = deps;
+
+  async function seriesFor(kind: InvoiceKind, code: string | undefined) {
+    const wanted = seriesKindFor(kind);
+    if (code) {
+      const series = await models.InvoiceSeries.findOne({ where: { code } });
+      if (!series) throw invalid([{ property: 'series_code', code: 'UNKNOWN_SERIES', message: `There is no series "${code}".` }]);
+      if (series.kind !== wanted) {
+        throw invalid([
+          {
+            property: 'series_code',
+            code: 'SERIES_KIND_MISMATCH',
+            message: `Series "${code}" is for ${series.kind} invoices; this one needs a ${wanted} series.`,
+          },
+        ]);
+      }
+      return series;
+    }
+    const existing = await models.InvoiceSeries.findOne({ where: { kind: wanted }, order: [['id', 'ASC']] });
+    if (existing) return existing;
+    // First invoice of its kind: the default series appears on its own (unique code settles races).
+    const defaults = DEFAULT_SERIES[wanted];
+    await insertIgnore(sequelize, 'cuadra_invoice_series', {
+      code: defaults.code,
+      prefix: defaults.prefix,
+      reset: 'yearly',
+      padding: 4,
+      kind: wanted,
+      created_at: now().toISOString().slice(0, 23).replace('T', ' '),
+      updated_at: now().toISOString().slice(0, 23).replace('T', ' '),
+    });
+    return (await models.InvoiceSeries.findOne({ where: { kind: wanted }, order: [['id', 'ASC']], rejectOnEmpty: true }))!;
+  }
+
+  async function rectifiedOriginal(input: DraftInput) {
+    if (!input.rectification) return null;
+    const original = await models.Invoice.findByPk(input.rectification.invoice_id);
+    if (!original || original.status === 'draft') {
+      throw invalid([
+        { property: 'rectification.invoice_id', code: 'UNKNOWN_RECTIFIED_INVOICE', message: 'Choose an issued invoice to rectify.' },
+      ]);
+    }
+    return original;
+  }
+
+  function draftForRules(input: DraftInput, recipient: InvoiceParty | null, original: InvoiceRecord | null): InvoiceDraft {
+    return {
+      kind: input.kind,
+      currency: input.currency,
+      lines: domainLines(input.lines),
+      irpf_percent: input.irpf_percent,
+      prices_include_tax: input.prices_include_tax,
+      simplified_limit_extended: input.simplified_limit_extended,
+      recipient,
+      rectification:
+        input.rectification || isRectifying(input.kind)
+          ? {
+              method: input.rectification?.method ?? null,
+              original: original
+                ? { invoice_number: original.full_number, issue_date: original.issue_date, kind: original.kind as InvoiceKind }
+                : null,
+            }
+          : null,
+    };
+  }
+
+  async function recipientFor(input: Pick<DraftInput, 'recipient' | 'customer_id'>): Promise<InvoiceParty | null> {
+    if (input.recipient) return input.recipient;
+    if (input.customer_id === null) return null;
+    const customer = await customers.findById(input.customer_id);
+    if (!customer) throw invalid([{ property: 'customer_id', code: 'UNKNOWN_CUSTOMER', message: 'There is no customer with this id.' }]);
+    return {
+      legal_name: customer.legal_name,
+      tax_id: customer.tax_id,
+      address_line: customer.address_line,
+      postal_code: customer.postal_code,
+      city: customer.city,
+      province: customer.province,
+      country_code: customer.country_code,
+      email: customer.email,
+    };
+  }
+
+  async function view(row: InvoiceRecord): Promise<InvoiceView> {
+    const [lines, series, record] = await Promise.all([
+      invoices.linesOf(row.id),
+      invoices.seriesById(row.series_id),
+      row.status === 'draft' ? null : models.VerifactuRecord.findOne({ where: { invoice_id: row.id, record_type: 'registration' } }),
+    ]);
+    let verifactu: InvoiceView['verifactu'] = null;
+    if (record && row.issuer && row.full_number && row.issue_date) {
+      const issuer = JSON.parse(row.issuer) as { tax_id: string };
+      verifactu = {
+        fingerprint: record.fingerprint,
+        qr_url: buildVerifactuQrUrl({
+          issuer_tax_id: issuer.tax_id,
+          invoice_number: row.full_number,
+          issue_date: row.issue_date,
+          total_amount: money(Number(row.total) + Number(row.irpf_total), 'EUR'),
+          environment: deps.verifactuEnvironment,
+        }),
+      };
+    }
+    return toInvoiceView(row, lines, series!, verifactu);
+  }
+
+  /** Saves a draft (new or existing) with its lines and preview totals, all or nothing. */
+  async function saveDraft(id: number | null, input: DraftInput, userId: number | null): Promise<InvoiceView> {
+    const series = await seriesFor(input.kind, input.series_code);
+    const original = await rectifiedOriginal(input);
+    const recipient = input.recipient ?? (input.customer_id !== null ? await recipientFor(input) : null);
+    const problems = validateInvoiceDraft(draftForRules(input, recipient, original)).filter((p) => !isIssueOnlyProblem(p));
+    if (problems.length) throw invalid(problems);
+    const totals = computeInvoiceTotals(draftForRules(input, recipient, original));
+    const lines: InvoiceLineView[] = input.lines.map((line, index) => ({
+      position: index + 1,
+      description: line.description,
+      sku: line.sku,
+      quantity: line.quantity,
+      unit_price: line.unit_price,
+      discount_percent: line.discount_percent,
+      vat: line.vat,
+      recargo: line.recargo,
+      irpf: line.irpf,
+      base: totals.lines[index]!.base,
+    }));
+    const values = {
+      status: 'draft',
+      kind: input.kind,
+      series_id: series.id,
+      customer_id: input.customer_id,
+      recipient: input.recipient ? JSON.stringify(input.recipient) : null,
+      currency: input.currency,
+      prices_include_tax: input.prices_include_tax,
+      irpf_percent: input.irpf_percent,
+      simplified_limit_extended: input.simplified_limit_extended,
+      language: input.language,
+      operation_date: input.operation_date,
+      due_date: input.due_date,
+      notes: input.notes,
+      payment_method: input.payment_method,
+      base_total: totals.base_total,
+      vat_total: totals.vat_total,
+      recargo_total: totals.recargo_total,
+      irpf_total: totals.irpf_amount,
+      total: totals.total,
+      tax_summary: JSON.stringify(summaryRows(totals)),
+      rectifies_invoice_id: input.rectification?.invoice_id ?? null,
+      rectification_method: input.rectification?.method ?? null,
+      rectification_reason: input.rectification?.reason ?? null,
+    };
+    const saved = await inTransaction(sequelize, async (tx) => {
+      let row: InvoiceRecord | null;
+      if (id === null) {
+        row = await models.Invoice.create(
+          {
+            ...values,
+            year: null,
+            number: null,
+            full_number: null,
+            issue_date: null,
+            issuer: null,
+            issued_at: null,
+            paid_at: null,
+            cancelled_at: null,
+            created_by: userId,
+          },
+          { transaction: tx },
+        );
+      } else {
+        row = await models.Invoice.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE });
+        if (!row) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
+        if (row.status !== 'draft') throw immutable(row);
+        await row.update(values, { transaction: tx });
+      }
+      await invoices.replaceLines(row.id, lineRows(lines), tx);
+      return row;
+    });
+    return view(saved);
+  }
+
+  function immutable(row: InvoiceRecord): ConflictError {
+    return new ConflictError(
+      `Invoice ${row.full_number ?? row.id} is ${row.status}: issued invoices cannot be changed. Correct it with a rectifying invoice.`,
+      'INVOICE_IMMUTABLE',
+    );
+  }
+
+  async function findRow(id: number): Promise<InvoiceRecord> {
+    const row = await models.Invoice.findByPk(id);
+    if (!row) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
+    return row;
+  }
+
+  function todayIn(timezone: string): string {
+    return DateTime.fromJSDate(now()).setZone(timezone).toISODate()!;
+  }
+
+  return {
+    createDraft: (input: DraftInput, userId: number | null) => saveDraft(null, input, userId),
+    updateDraft: (id: number, input: DraftInput) => saveDraft(id, input, null),
+
+    async deleteDraft(id: number): Promise<void> {
+      await inTransaction(sequelize, async (tx) => {
+        const row = await models.Invoice.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE });
+        if (!row) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
+        if (row.status !== 'draft') throw immutable(row);
+        await models.InvoiceLine.destroy({ where: { invoice_id: id }, transaction: tx });
+        await row.destroy({ transaction: tx });
+      });
+    },
+
+    async getInvoice(id: number): Promise<InvoiceView> {
+      return view(await findRow(id));
+    },
+
+    async listInvoices(filter: InvoiceFilter) {
+      const result = await invoices.search(filter);
+      const items = result.rows.map((row) => {
+        const { lines: _lines, ...rest } = toInvoiceView(row, [], result.seriesById.get(row.series_id)!, null);
+        return rest;
+      });
+      return { items, total: result.total, page: filter.page, per_page: filter.per_page, sums: result.sums };
+    },
+
+    /**
+     * Issues a draft: number, frozen issuer and recipient, totals and the VERI*FACTU record, all in
+     * one transaction. Either all of it happens or none of it.
+     */
+    async issueInvoice(id: number): Promise<InvoiceView> {
+      const company = await companySettings.find();
+      if (!company) {
+        throw invalid([
+          {
+            property: 'company',
+            code: 'COMPANY_NOT_CONFIGURED',
+            message: 'Fill in the company settings (Cuadra → Settings) before issuing invoices.',
+          },
+        ]);
+      }
+      const draft = await findRow(id);
+      if (draft.status !== 'draft') throw immutable(draft);
+      const issueDate = todayIn(company.timezone || deps.defaultTimezone);
+      const series = (await invoices.seriesById(draft.series_id))!;
+      const counter = nextNumberKey({ code: series.code, reset: series.reset as 'yearly' | 'never' }, issueDate);
+      await ensureCounter(sequelize, series.id, counter.year);
+      await ensureChainHead(sequelize, company.tax_id);
+
+      const issued = await inTransaction(sequelize, async (tx) => {
+        const row = await models.Invoice.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE });
+        if (!row) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
+        if (row.status !== 'draft') throw immutable(row);
+        const lines = await invoices.linesOf(id, tx);
+        const input: DraftInput = {
+          kind: row.kind as InvoiceKind,
+          customer_id: row.customer_id,
+          recipient: row.recipient ? JSON.parse(row.recipient) : null,
+          currency: row.currency,
+          prices_include_tax: Boolean(row.prices_include_tax),
+          irpf_percent: row.irpf_percent,
+          simplified_limit_extended: Boolean(row.simplified_limit_extended),
+          language: row.language === 'en' ? 'en' : 'es',
+          operation_date: row.operation_date,
+          due_date: row.due_date,
+          notes: row.notes,
+          payment_method: row.payment_method,
+          lines: lines
+            .sort((a, b) => a.position - b.position)
+            .map((l) => ({
+              description: l.description,
+              sku: l.sku,
+              quantity: l.quantity,
+              unit_price: l.unit_price,
+              discount_percent: l.discount_percent,
+              vat: decodeLineVat(l.vat),
+              recargo: Boolean(l.recargo),
+              irpf: Boolean(l.irpf),
+            })),
+          rectification:
+            row.rectifies_invoice_id !== null
+              ? {
+                  invoice_id: row.rectifies_invoice_id,
+                  method: row.rectification_method as RectificationMethod,
+                  reason: row.rectification_reason ?? '',
+                }
+              : null,
+        };
+        const recipient = await recipientFor(input);
+        const original = input.rectification
+          ? await models.Invoice.findByPk(input.rectification.invoice_id, { transaction: tx, lock: tx.LOCK.UPDATE })
+          : null;
+        const rules = draftForRules(input, recipient, original);
+        const problems = validateInvoiceDraft(rules);
+        if (row.currency !== 'EUR') {
+          problems.push({
+            property: 'currency',
+            code: 'CURRENCY_NOT_SUPPORTED',
+            message: 'Only invoices in EUR can be issued for now (VERI*FACTU records are in euros).',
+          });
+        }
+        if (original && !['issued', 'paid'].includes(original.status)) {
+          problems.push({
+            property: 'rectification.invoice_id',
+            code: 'ORIGINAL_NOT_RECTIFIABLE',
+            message: `Invoice ${original.full_number} is ${original.status} and cannot be rectified again.`,
+          });
+        }
+        if (problems.length) throw invalid(problems);
+        const totals = computeInvoiceTotals(rules);
+
+        const n = await allocateInvoiceNumber(sequelize, tx, series.id, counter.year);
+        const fullNumber = formatInvoiceNumber(series, Number(issueDate.slice(0, 4)), n);
+        await appendChainRecord(sequelize, models.VerifactuRecord, tx, company.tax_id, row.id, (previous) =>
+          buildRegistrationRecord({
+            issuer_tax_id: company.tax_id,
+            invoice_number: fullNumber,
+            issue_date: issueDate,
+            invoice_kind: row.kind as InvoiceKind,
+            total_tax: money(totals.tax_total, 'EUR'),
+            // ImporteTotal is bases plus taxes; the IRPF retention is not part of it.
+            total_amount: money(totals.base_total + totals.tax_total, 'EUR'),
+            previous_fingerprint: previous,
+            generated_at: now(),
+            timezone: company.timezone || deps.defaultTimezone,
+          }),
+        );
+        if (original) {
+          assertTransition(original.status as InvoiceStatus, 'rectified');
+          await original.update({ status: 'rectified' }, { transaction: tx });
+        }
+        const { logo, ...issuerData } = company;
+        await row.update(
+          {
+            status: 'issued',
+            year: counter.year,
+            number: n,
+            full_number: fullNumber,
+            issue_date: issueDate,
+            recipient: recipient ? JSON.stringify(recipient) : null,
+            issuer: JSON.stringify({
+              legal_name: issuerData.legal_name,
+              trade_name: issuerData.trade_name,
+              tax_id: issuerData.tax_id,
+              address_line: issuerData.address_line,
+              postal_code: issuerData.postal_code,
+              city: issuerData.city,
+              province: issuerData.province,
+              country_code: issuerData.country_code,
+              email: issuerData.email,
+              phone: issuerData.phone,
+              logo,
+            }),
+            base_total: totals.base_total,
+            vat_total: totals.vat_total,
+            recargo_total: totals.recargo_total,
+            irpf_total: totals.irpf_amount,
+            total: totals.total,
+            tax_summary: JSON.stringify(summaryRows(totals)),
+            issued_at: now(),
+          },
+          { transaction: tx },
+        );
+        return row;
+      });
+      return view(issued);
+    },
+
+    async markPaid(id: number): Promise<InvoiceView> {
+      const row = await inTransaction(sequelize, async (tx) => {
+        const r = await models.Invoice.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE });
+        if (!r) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
+        if (r.status !== 'issued')
+          throw new ConflictError(
+            `Invoice ${r.full_number ?? r.id} is ${r.status}; only issued invoices can be marked as paid.`,
+            'INVALID_TRANSITION',
+          );
+        await r.update({ status: 'paid', paid_at: now() }, { transaction: tx });
+        return r;
+      });
+      return view(row);
+    },
+
+    /** VERI*FACTU anulación: for an invoice issued by mistake. The number stays used. */
+    async cancelInvoice(id: number): Promise<InvoiceView> {
+      const row = await findRow(id);
+      if (row.status !== 'issued') {
+        throw new ConflictError(
+          `Invoice ${row.full_number ?? row.id} is ${row.status}; only issued, unpaid invoices can be cancelled.`,
+          'INVALID_TRANSITION',
+        );
+      }
+      const issuer = JSON.parse(row.issuer!) as { tax_id: string };
+      const company = await companySettings.find();
+      await ensureChainHead(sequelize, issuer.tax_id);
+      const cancelled = await inTransaction(sequelize, async (tx) => {
+        const r = (await models.Invoice.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE }))!;
+        if (r.status !== 'issued') throw new ConflictError(`Invoice ${r.full_number} is ${r.status}.`, 'INVALID_TRANSITION');
+        await appendChainRecord(sequelize, models.VerifactuRecord, tx, issuer.tax_id, r.id, (previous) =>
+          buildCancellationRecord({
+            issuer_tax_id: issuer.tax_id,
+            invoice_number: r.full_number!,
+            issue_date: r.issue_date!,
+            previous_fingerprint: previous,
+            generated_at: now(),
+            timezone: company?.timezone || deps.defaultTimezone,
+          }),
+        );
+        await r.update({ status: 'cancelled', cancelled_at: now() }, { transaction: tx });
+        return r;
+      });
+      return view(cancelled);
+    },
+
+    /** Checks the whole chain of the company's records: "intact" or the first broken record. */
+    async verifyVerifactuChain(): Promise<ChainCheck & { records: number; first_broken_invoice_id?: number }> {
+      const company = await companySettings.find();
+      if (!company) return { intact: true, records: 0 };
+      const chain = await loadChain(models.VerifactuRecord, company.tax_id);
+      const check = verifyChain(chain);
+      if (check.intact) return { ...check, records: chain.length };
+      const rows = await models.VerifactuRecord.findAll({ where: { issuer_tax_id: company.tax_id }, order: [['sequence', 'ASC']] });
+      return { ...check, records: chain.length, first_broken_invoice_id: rows[check.first_broken_index]?.invoice_id };
+    },
+  };
+}
+
+export type InvoiceService = ReturnType<typeof createInvoiceService>;
