@@ -3,6 +3,7 @@ import type { ReplayGuard } from './db/replay-guard';
 import type { Logger } from './logger';
 import type { CustomerService } from './services/customers/customer-service';
 import type { InvoiceService } from './services/invoices/invoice-service';
+import type { OutboxService } from './services/outbox/outbox-service';
 import type { NotificationSummaryService } from './services/notifications/notification-summary-service';
 import type { CompanySettingsService } from './services/settings/company-settings-service';
 import { verifySignature } from './http/auth/signature-middleware';
@@ -29,6 +30,7 @@ export interface AppDeps {
     notifications: NotificationSummaryService;
     customers: CustomerService;
     invoices: InvoiceService;
+    outbox: OutboxService;
   };
 }
 
@@ -55,7 +57,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(settingsRoutes({ companySettings: deps.services.companySettings }));
   app.use(notificationsRoutes({ notifications: deps.services.notifications }));
   app.use(customersRoutes({ customers: deps.services.customers }));
-  app.use(invoicesRoutes({ invoices: deps.services.invoices }));
+  app.use(invoicesRoutes({ invoices: deps.services.invoices, outbox: deps.services.outbox }));
 
   app.use(routeNotFound);
   app.use(errorMiddleware);

@@ -11,14 +11,21 @@ import { createReplayGuard } from './db/replay-guard';
 import { createLogger, describeDatabaseUrl, type Logger } from './logger';
 import { resolveSharedSecret } from './secret';
 import { createCustomerService } from './services/customers/customer-service';
-import { createInvoiceService } from './services/invoices/invoice-service';
+import { createInvoiceService, type InvoiceService } from './services/invoices/invoice-service';
+import { invoiceEmailComposer } from './services/invoices/invoice-email';
+import { createOutboxService } from './services/outbox/outbox-service';
+import { createSmtpMailer } from './adapters/mail/smtp-mailer';
+import type { Mailer } from './adapters/mail/mailer';
+import { createJobLeases } from './db/job-leases';
+import { startJobs, type JobRunner } from './jobs/job-runner';
+import { sendOutboxJob } from './jobs/send-outbox.job';
 import { createNotificationSummaryService } from './services/notifications/notification-summary-service';
 import { createCompanySettingsService } from './services/settings/company-settings-service';
 import { SERVICE_VERSION } from './version';
 
 /** The composition root: the only place real adapters are built and wired. */
-export function composeService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)) {
-  const now = () => new Date();
+export function composeService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL), overrides: { now?: () => Date } = {}) {
+  const now = overrides.now ?? (() => new Date());
   const sequelize = createSequelize(config.DATABASE_URL);
   const models = initModels(sequelize);
   const { secret, source: secretSource } = resolveSharedSecret(config.CUADRA_SECRET, config.CUADRA_DATA_DIR);
@@ -31,6 +38,31 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     },
   };
 
+  const mailer: Mailer = config.SMTP_HOST
+    ? createSmtpMailer({
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        security: config.SMTP_SECURITY,
+        user: config.SMTP_USER,
+        password: config.SMTP_PASSWORD,
+      })
+    : {
+        send: () => Promise.reject(new Error('SMTP is not configured (SMTP_HOST); the e-mail waits in the outbox.')),
+        close: () => undefined,
+      };
+  let jobs: JobRunner | undefined;
+  // The invoice service and the outbox refer to each other (issuing enqueues; sending reads the invoice).
+  const invoiceRef: { current?: InvoiceService } = {};
+  const outbox = createOutboxService({
+    model: models.Outbox,
+    mailer,
+    now,
+    logger,
+    messageIdDomain: /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost',
+    composers: {
+      invoice_email: invoiceEmailComposer({ getInvoice: (id) => invoiceRef.current!.getInvoice(id), from: config.MAIL_FROM }),
+    },
+  });
   const companySettingsRepository = createCompanySettingsRepository(models.CompanySettings);
   const customerRepository = createCustomerRepository(models.Contact);
   const services = {
@@ -49,8 +81,12 @@ export function composeService(config: Config, logger: Logger = createLogger(con
       now,
       defaultTimezone: config.CUADRA_TIMEZONE,
       verifactuEnvironment: config.CUADRA_VERIFACTU_ENVIRONMENT,
+      outbox,
+      onMailQueued: () => void jobs?.trigger('send-outbox'),
     }),
+    outbox,
   };
+  invoiceRef.current = services.invoices;
   const app = createApp({
     logger,
     secret,
@@ -89,7 +125,12 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     prepareDatabase,
     async start(): Promise<Server> {
       logger.info({ database: describeDatabaseUrl(config.DATABASE_URL), secret_from: secretSource, version: SERVICE_VERSION }, 'starting');
-      const ready = prepareDatabase();
+      const ready = prepareDatabase().then(() => {
+        if (stopping || config.CUADRA_JOBS === 'off') return;
+        jobs = startJobs({ jobs: [sendOutboxJob({ outbox })], leases: createJobLeases(models.JobLease, now), logger });
+        // Whatever was queued before a stop or crash goes out now, not at the next tick.
+        void jobs.trigger('send-outbox');
+      });
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.PORT, config.HOST, () => resolve(s));
         s.once('error', reject);
@@ -101,6 +142,8 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     },
     async stop(): Promise<void> {
       stopping = true;
+      await jobs?.stop();
+      mailer.close();
       if (server) {
         const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
         server.closeIdleConnections();

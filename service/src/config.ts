@@ -25,6 +25,15 @@ export const configSchema = z.object({
   CUADRA_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   // Which AEAT host the invoice QR codes point at: the test one until the business goes live.
   CUADRA_VERIFACTU_ENVIRONMENT: z.enum(['test', 'production']).default('test'),
+  // Outgoing e-mail. Without SMTP_HOST, mail waits in the outbox until it is configured.
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURITY: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().default('Cuadra <no-reply@localhost>'),
+  // Background jobs (sending e-mail, later billing runs); off only for maintenance and tests.
+  CUADRA_JOBS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

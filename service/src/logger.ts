@@ -12,6 +12,7 @@ const REDACTED_PATHS = [
   'headers["x-cuadra-signature"]',
   'headers.cookie',
   'config.CUADRA_SECRET',
+  'config.SMTP_PASSWORD',
   'config.DATABASE_URL',
 ];
 

@@ -23,6 +23,8 @@ export interface CapturedMail {
 export interface SmtpOptions {
   /** When given, AUTH must use one of these user → password pairs; otherwise any login (or none) is accepted. */
   users?: Record<string, string>;
+  /** A fixed port (e.g. to bring a server back where the service expects it); a free one by default. */
+  port?: number;
 }
 
 export interface RunningSmtpServer {
@@ -73,7 +75,7 @@ export async function startSmtpServer(options: SmtpOptions = {}): Promise<Runnin
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

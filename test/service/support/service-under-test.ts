@@ -28,7 +28,7 @@ export interface ServiceUnderTest {
  * through supertest. Pass `db` to share one database between two instances.
  */
 export async function startServiceUnderTest(
-  options: { db?: TestDatabase; migrate?: boolean; env?: Record<string, string> } = {},
+  options: { db?: TestDatabase; migrate?: boolean; env?: Record<string, string>; now?: () => Date } = {},
 ): Promise<ServiceUnderTest> {
   const db = options.db ?? (await createTestDatabase());
   const dataDir = await makeTempDir('service-data');
@@ -46,7 +46,7 @@ export async function startServiceUnderTest(
       done();
     },
   });
-  const service = composeService(config, createLogger('info', sink));
+  const service = composeService(config, createLogger('info', sink), { now: options.now });
   if (options.migrate !== false) await service.prepareDatabase();
   const http = supertest(service.app);
   return {

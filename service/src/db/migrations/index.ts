@@ -8,6 +8,8 @@ import { migration as createInvoices } from './20261127091200-create-invoices';
 import { migration as createInvoiceLines } from './20261127091300-create-invoice-lines';
 import { migration as createVerifactuRecords } from './20261127091400-create-verifactu-records';
 import { migration as createVerifactuChainHeads } from './20261127091500-create-verifactu-chain-heads';
+import { migration as createJobLeases } from './20261127100000-create-job-leases';
+import { migration as createOutbox } from './20261127100100-create-outbox';
 
 // Append-only: a shipped migration is never edited; a change is a new file added at the end.
 export const migrations: Migration[] = [
@@ -20,4 +22,6 @@ export const migrations: Migration[] = [
   createInvoiceLines,
   createVerifactuRecords,
   createVerifactuChainHeads,
+  createJobLeases,
+  createOutbox,
 ];

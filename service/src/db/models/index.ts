@@ -5,6 +5,7 @@ import { initInvoiceCounterModel } from './invoice-counter.model';
 import { initInvoiceLineModel } from './invoice-line.model';
 import { initInvoiceSeriesModel } from './invoice-series.model';
 import { initInvoiceModel } from './invoice.model';
+import { initJobLeaseModel, initOutboxModel } from './outbox.model';
 import { initRequestNonceModel } from './request-nonce.model';
 import { initVerifactuChainHeadModel, initVerifactuRecordModel } from './verifactu-record.model';
 
@@ -20,6 +21,8 @@ export function initModels(sequelize: Sequelize) {
     InvoiceLine: initInvoiceLineModel(sequelize),
     VerifactuRecord: initVerifactuRecordModel(sequelize),
     VerifactuChainHead: initVerifactuChainHeadModel(sequelize),
+    Outbox: initOutboxModel(sequelize),
+    JobLease: initJobLeaseModel(sequelize),
   };
 }
 

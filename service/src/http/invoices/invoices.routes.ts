@@ -1,5 +1,7 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { InvoiceService } from '../../services/invoices/invoice-service';
+import type { OutboxService } from '../../services/outbox/outbox-service';
 import { CAPABILITIES, requireCapability } from '../auth/capabilities';
 import { NotFoundError } from '../../errors';
 import { idParamSchema } from '../customers/customer.schema';
@@ -12,7 +14,14 @@ function invoiceId(params: unknown): number {
   return parsed.data.id;
 }
 
-export function invoicesRoutes({ invoices }: { invoices: InvoiceService }): Router {
+const sendSchema = z.object({
+  to: z
+    .array(z.email({ error: 'Enter a valid e-mail address.' }))
+    .max(10)
+    .optional(),
+});
+
+export function invoicesRoutes({ invoices, outbox }: { invoices: InvoiceService; outbox: OutboxService }): Router {
   const router = Router();
   const billing = requireCapability(CAPABILITIES.billing);
 
@@ -41,6 +50,16 @@ export function invoicesRoutes({ invoices }: { invoices: InvoiceService }): Rout
   });
   router.post('/invoices/:id/cancel', billing, async (req, res) => {
     res.json(await invoices.cancelInvoice(invoiceId(req.params)));
+  });
+  router.post('/invoices/:id/send', billing, async (req, res) => {
+    const id = invoiceId(req.params);
+    await invoices.sendInvoice(id, parseInput(sendSchema, req.body ?? {}).to);
+    res.status(202).json({ queued: true, emails: await outbox.entriesFor(`invoice:${id}:`) });
+  });
+  router.get('/invoices/:id/emails', billing, async (req, res) => {
+    const id = invoiceId(req.params);
+    await invoices.getInvoice(id);
+    res.json({ emails: await outbox.entriesFor(`invoice:${id}:`) });
   });
   router.get('/verifactu/chain', billing, async (_req, res) => {
     res.json(await invoices.verifyVerifactuChain());

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Sequelize } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import type { CompanySettingsRepository } from '../../db/company-settings-repository';
 import type { CustomerRepository } from '../../db/customer-repository';
 import { allocateInvoiceNumber, ensureCounter } from '../../db/invoice-numbering';
@@ -73,6 +73,10 @@ export interface InvoiceServiceDeps {
   now: () => Date;
   defaultTimezone: string;
   verifactuEnvironment: VerifactuEnvironment;
+  /** Where "send the invoice" is recorded, in the issuing transaction (absent: nothing is sent). */
+  outbox?: { enqueue(tx: Transaction | undefined, kind: string, dedupeKey: string, payload: unknown): Promise<void> };
+  /** Called after a commit that enqueued mail, to send without waiting for the next tick. */
+  onMailQueued?: () => void;
 }
 
 const DEFAULT_SERIES: Record<SeriesKind, { code: string; prefix: string }> = {
@@ -447,6 +451,9 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
             timezone: company.timezone || deps.defaultTimezone,
           }),
         );
+        if (deps.outbox && recipient?.email) {
+          await deps.outbox.enqueue(tx, 'invoice_email', `invoice:${row.id}:issued`, { invoice_id: row.id, to: [recipient.email] });
+        }
         if (original) {
           assertTransition(original.status as InvoiceStatus, 'rectified');
           await original.update({ status: 'rectified' }, { transaction: tx });
@@ -485,7 +492,20 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
         );
         return row;
       });
+      if (deps.outbox && issued.recipient && (JSON.parse(issued.recipient) as InvoiceParty).email) deps.onMailQueued?.();
       return view(issued);
+    },
+
+    /** Sends an issued invoice (again), to the given addresses or the recipient's. */
+    async sendInvoice(id: number, to: string[] | undefined): Promise<void> {
+      const row = await findRow(id);
+      if (row.status === 'draft') throw new ConflictError('Issue the invoice before sending it.', 'INVOICE_NOT_ISSUED');
+      const recipients = to && to.length ? to : row.recipient ? [(JSON.parse(row.recipient) as InvoiceParty).email].filter(Boolean) : [];
+      if (!recipients.length)
+        throw invalid([{ property: 'to', code: 'NO_RECIPIENT_EMAIL', message: 'Give an e-mail address to send the invoice to.' }]);
+      if (!deps.outbox) throw new ConflictError('E-mail is not configured.', 'MAIL_NOT_CONFIGURED');
+      await deps.outbox.enqueue(undefined, 'invoice_email', `invoice:${id}:send:${now().getTime()}`, { invoice_id: id, to: recipients });
+      deps.onMailQueued?.();
     },
 
     async markPaid(id: number): Promise<InvoiceView> {
