@@ -29,6 +29,8 @@ export interface RunningService {
   /** Everything the process printed so far (JSON log lines and stray stderr). */
   logs(): string;
   exited: boolean;
+  /** "exit code 0, signal null" once the process ended. */
+  exitStatus: string | undefined;
 }
 
 const MAX_LOG_CHARS = 2_000_000;
@@ -113,6 +115,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logs: () => output,
     get exited() {
       return exitInfo !== undefined;
+    },
+    get exitStatus() {
+      return exitInfo;
     },
   };
 }
