@@ -214,6 +214,24 @@ describe('invoices', () => {
     expect(drafts.body.total).toBe(1);
   });
 
+  it('issues a batch in one go: the valid drafts get consecutive numbers, the others say why', async () => {
+    const good1 = (await draft().expect(201)).body.id;
+    const noRecipient = (await post('/invoices', { lines: LINES }).expect(201)).body.id;
+    const good2 = (await draft().expect(201)).body.id;
+    const alreadyIssued = (await post(`/invoices/${(await draft().expect(201)).body.id}/issue`).expect(200)).body.id;
+    const result = await sut.service.services.invoices.issueInvoices([good1, noRecipient, good2, alreadyIssued, 999]);
+    expect(result.issued).toEqual([
+      { id: good1, number: `F${year()}-0002` },
+      { id: good2, number: `F${year()}-0003` },
+    ]);
+    expect(result.failed.map((f) => [f.id, f.error.code])).toEqual([
+      [noRecipient, 'MISSING_RECIPIENT_NAME'],
+      [alreadyIssued, 'INVOICE_IMMUTABLE'],
+      [999, 'NOT_FOUND'],
+    ]);
+    expect((await sut.signed('GET', '/verifactu/chain', undefined, BOOKKEEPER).expect(200)).body).toEqual({ intact: true, records: 3 });
+  });
+
   it('refuses to issue before the company is configured', async () => {
     const other = await startServiceUnderTest();
     try {

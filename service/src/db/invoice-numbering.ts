@@ -11,9 +11,16 @@ export async function ensureCounter(sequelize: Sequelize, seriesId: number, year
   await insertIgnore(sequelize, 'cuadra_invoice_counters', { series_id: seriesId, year, last_number: 0 });
 }
 
-export async function allocateInvoiceNumber(sequelize: Sequelize, tx: Transaction, seriesId: number, year: number): Promise<number> {
-  await sequelize.query('UPDATE cuadra_invoice_counters SET last_number = last_number + 1 WHERE series_id = ? AND year = ?', {
-    replacements: [seriesId, year],
+/** Takes `count` consecutive numbers; returns the last one (the first is last − count + 1). */
+export async function allocateInvoiceNumbers(
+  sequelize: Sequelize,
+  tx: Transaction,
+  seriesId: number,
+  year: number,
+  count = 1,
+): Promise<number> {
+  await sequelize.query('UPDATE cuadra_invoice_counters SET last_number = last_number + ? WHERE series_id = ? AND year = ?', {
+    replacements: [count, seriesId, year],
     transaction: tx,
   });
   const rows = await sequelize.query<{ last_number: number }>(

@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { CompanySettingsRepository } from '../../db/company-settings-repository';
 import type { CustomerRepository } from '../../db/customer-repository';
-import { allocateInvoiceNumber, ensureCounter } from '../../db/invoice-numbering';
+import { allocateInvoiceNumbers, ensureCounter } from '../../db/invoice-numbering';
 import { lineRows, toInvoiceView, type InvoiceFilter, type InvoiceModels, type InvoiceRepository } from '../../db/invoice-repository';
 import type { InvoiceRecord } from '../../db/models/invoice.model';
 import { inTransaction } from '../../db/transactions';
-import { appendChainRecord, ensureChainHead, loadChain } from '../../db/verifactu-chain';
+import { appendChainRecord, appendChainRecords, ensureChainHead, loadChain } from '../../db/verifactu-chain';
 import {
   assertTransition,
   isRectifying,
@@ -31,7 +31,8 @@ import { formatInvoiceNumber, nextNumberKey, seriesKindFor, type SeriesKind } fr
 import { formatScaledDecimal } from '../../domain/billing/decimal';
 import { buildCancellationRecord, buildRegistrationRecord, verifyChain, type ChainCheck } from '../../domain/billing/verifactu';
 import { buildVerifactuQrUrl, type VerifactuEnvironment } from '../../domain/billing/verifactu-qr';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../errors';
+import type { InvoiceLineRecord } from '../../db/models/invoice-line.model';
 import { insertIgnore } from '../../db/transactions';
 
 export interface DraftLineInput {
@@ -78,6 +79,25 @@ export interface InvoiceServiceDeps {
   /** Called after a commit that enqueued mail, to send without waiting for the next tick. */
   onMailQueued?: () => void;
 }
+
+const ISSUE_BATCH = 1000;
+const ISSUE_COLUMNS = [
+  'status',
+  'year',
+  'number',
+  'full_number',
+  'issue_date',
+  'recipient',
+  'issuer',
+  'base_total',
+  'vat_total',
+  'recargo_total',
+  'irpf_total',
+  'total',
+  'tax_summary',
+  'issued_at',
+  'updated_at',
+] as const;
 
 const DEFAULT_SERIES: Record<SeriesKind, { code: string; prefix: string }> = {
   ordinary: { code: 'F', prefix: 'F{YYYY}-' },
@@ -323,6 +343,225 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
     return DateTime.fromJSDate(now()).setZone(timezone).toISODate()!;
   }
 
+  type IssueResult = { ok: true; row: InvoiceRecord } | { ok: false; id: number; error: AppError };
+
+  /** Everything one draft needs to be checked and priced, read from its stored rows. */
+  function storedDraft(row: InvoiceRecord, lines: InvoiceLineRecord[]): DraftInput {
+    return {
+      kind: row.kind as InvoiceKind,
+      customer_id: row.customer_id,
+      recipient: row.recipient ? JSON.parse(row.recipient) : null,
+      currency: row.currency,
+      prices_include_tax: Boolean(row.prices_include_tax),
+      irpf_percent: row.irpf_percent,
+      simplified_limit_extended: Boolean(row.simplified_limit_extended),
+      language: row.language === 'en' ? 'en' : 'es',
+      operation_date: row.operation_date,
+      due_date: row.due_date,
+      notes: row.notes,
+      payment_method: row.payment_method,
+      lines: lines
+        .sort((a, b) => a.position - b.position)
+        .map((l) => ({
+          description: l.description,
+          sku: l.sku,
+          quantity: l.quantity,
+          unit_price: l.unit_price,
+          discount_percent: l.discount_percent,
+          vat: decodeLineVat(l.vat),
+          recargo: Boolean(l.recargo),
+          irpf: Boolean(l.irpf),
+        })),
+      rectification:
+        row.rectifies_invoice_id !== null
+          ? {
+              invoice_id: row.rectifies_invoice_id,
+              method: row.rectification_method as RectificationMethod,
+              reason: row.rectification_reason ?? '',
+            }
+          : null,
+    };
+  }
+
+  /**
+   * The one issuing path. In one transaction: lock the drafts, check and price each, draw their
+   * numbers from the locked counters, chain their VERI*FACTU records, record their e-mails and
+   * write them back. A draft that cannot be issued is reported and takes no number.
+   */
+  async function issueDrafts(ids: number[]): Promise<IssueResult[]> {
+    if (ids.length === 0) return [];
+    const company = await companySettings.find();
+    if (!company) {
+      const error = invalid([
+        {
+          property: 'company',
+          code: 'COMPANY_NOT_CONFIGURED',
+          message: 'Fill in the company settings (Cuadra → Settings) before issuing invoices.',
+        },
+      ]);
+      return ids.map((id) => ({ ok: false, id, error }));
+    }
+    const timezone = company.timezone || deps.defaultTimezone;
+    const issueDate = todayIn(timezone);
+    const year = Number(issueDate.slice(0, 4));
+    const allSeries = await models.InvoiceSeries.findAll();
+    const counterYear = new Map(
+      allSeries.map((s) => [s.id, nextNumberKey({ code: s.code, reset: s.reset as 'yearly' | 'never' }, issueDate).year]),
+    );
+    for (const s of allSeries) await ensureCounter(sequelize, s.id, counterYear.get(s.id)!);
+    await ensureChainHead(sequelize, company.tax_id);
+    // The issuer as printed on every invoice of this run; the logo stays in the settings (not copied per invoice).
+    const issuerJson = JSON.stringify({
+      legal_name: company.legal_name,
+      trade_name: company.trade_name,
+      tax_id: company.tax_id,
+      address_line: company.address_line,
+      postal_code: company.postal_code,
+      city: company.city,
+      province: company.province,
+      country_code: company.country_code,
+      email: company.email,
+      phone: company.phone,
+    });
+
+    const results = await inTransaction(sequelize, async (tx) => {
+      const rows = await models.Invoice.findAll({ where: { id: ids }, transaction: tx, lock: tx.LOCK.UPDATE, order: [['id', 'ASC']] });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const lineRowsAll = await models.InvoiceLine.findAll({ where: { invoice_id: rows.map((r) => r.id) }, transaction: tx });
+      const linesByInvoice = new Map<number, InvoiceLineRecord[]>();
+      for (const line of lineRowsAll) linesByInvoice.set(line.invoice_id, [...(linesByInvoice.get(line.invoice_id) ?? []), line]);
+
+      const out: IssueResult[] = [];
+      const accepted: {
+        row: InvoiceRecord;
+        input: DraftInput;
+        recipient: InvoiceParty | null;
+        totals: InvoiceTotals;
+        original: InvoiceRecord | null;
+      }[] = [];
+      for (const id of ids) {
+        const row = byId.get(id);
+        if (!row) {
+          out.push({ ok: false, id, error: new NotFoundError('There is no invoice with this id.', 'NOT_FOUND') });
+          continue;
+        }
+        if (row.status !== 'draft') {
+          out.push({ ok: false, id, error: immutable(row) });
+          continue;
+        }
+        try {
+          const input = storedDraft(row, linesByInvoice.get(id) ?? []);
+          const recipient = await recipientFor(input);
+          const original = input.rectification
+            ? await models.Invoice.findByPk(input.rectification.invoice_id, { transaction: tx, lock: tx.LOCK.UPDATE })
+            : null;
+          const rules = draftForRules(input, recipient, original);
+          const problems = validateInvoiceDraft(rules);
+          if (row.currency !== 'EUR') {
+            problems.push({
+              property: 'currency',
+              code: 'CURRENCY_NOT_SUPPORTED',
+              message: 'Only invoices in EUR can be issued for now (VERI*FACTU records are in euros).',
+            });
+          }
+          if (original && !['issued', 'paid'].includes(original.status)) {
+            problems.push({
+              property: 'rectification.invoice_id',
+              code: 'ORIGINAL_NOT_RECTIFIABLE',
+              message: `Invoice ${original.full_number} is ${original.status} and cannot be rectified again.`,
+            });
+          }
+          if (problems.length) throw invalid(problems);
+          accepted.push({ row, input, recipient, totals: computeInvoiceTotals(rules), original });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          out.push({ ok: false, id, error: err });
+        }
+      }
+      if (accepted.length === 0) return out;
+
+      // Numbers: one counter bump per series for the whole batch, handed out in draft order.
+      const perSeries = new Map<number, typeof accepted>();
+      // Drafts are numbered and chained in id order, so numbers and records follow the same sequence.
+      const ordered = [...accepted].sort((x, y) => x.row.id - y.row.id);
+      for (const a of ordered) perSeries.set(a.row.series_id, [...(perSeries.get(a.row.series_id) ?? []), a]);
+      const numberOf = new Map<number, { n: number; full: string; year: number }>();
+      for (const [seriesId, group] of perSeries) {
+        const series = allSeries.find((s) => s.id === seriesId)!;
+        const cy = counterYear.get(seriesId)!;
+        const last = await allocateInvoiceNumbers(sequelize, tx, seriesId, cy, group.length);
+        group.forEach((a, i) => {
+          const n = last - group.length + 1 + i;
+          numberOf.set(a.row.id, { n, full: formatInvoiceNumber(series, year, n), year: cy });
+        });
+      }
+
+      // VERI*FACTU: the records chain in the order the numbers were given.
+      await appendChainRecords(
+        sequelize,
+        models.VerifactuRecord,
+        tx,
+        company.tax_id,
+        ordered.map((a) => ({
+          invoiceId: a.row.id,
+          build: (previous: string | null) =>
+            buildRegistrationRecord({
+              issuer_tax_id: company.tax_id,
+              invoice_number: numberOf.get(a.row.id)!.full,
+              issue_date: issueDate,
+              invoice_kind: a.row.kind as InvoiceKind,
+              total_tax: money(a.totals.tax_total, 'EUR'),
+              // ImporteTotal is bases plus taxes; the IRPF retention is not part of it.
+              total_amount: money(a.totals.base_total + a.totals.tax_total, 'EUR'),
+              previous_fingerprint: previous,
+              generated_at: now(),
+              timezone,
+            }),
+        })),
+      );
+
+      for (const a of ordered) {
+        if (deps.outbox && a.recipient?.email) {
+          await deps.outbox.enqueue(tx, 'invoice_email', `invoice:${a.row.id}:issued`, { invoice_id: a.row.id, to: [a.recipient.email] });
+        }
+        if (a.original) {
+          assertTransition(a.original.status as InvoiceStatus, 'rectified');
+          await a.original.update({ status: 'rectified' }, { transaction: tx });
+        }
+      }
+
+      const issuedAt = now();
+      const updated = ordered.map((a) => {
+        const num = numberOf.get(a.row.id)!;
+        a.row.set({
+          status: 'issued',
+          year: num.year,
+          number: num.n,
+          full_number: num.full,
+          issue_date: issueDate,
+          recipient: a.recipient ? JSON.stringify(a.recipient) : null,
+          issuer: issuerJson,
+          base_total: a.totals.base_total,
+          vat_total: a.totals.vat_total,
+          recargo_total: a.totals.recargo_total,
+          irpf_total: a.totals.irpf_amount,
+          total: a.totals.total,
+          tax_summary: JSON.stringify(summaryRows(a.totals)),
+          issued_at: issuedAt,
+          updated_at: issuedAt,
+        });
+        return a.row.get({ plain: true });
+      });
+      // One multi-row upsert instead of one UPDATE per invoice.
+      await models.Invoice.bulkCreate(updated, { transaction: tx, updateOnDuplicate: [...ISSUE_COLUMNS] });
+      for (const a of ordered) out.push({ ok: true, row: a.row });
+      return out;
+    });
+    if (deps.outbox && results.some((r) => r.ok && r.row.recipient && (JSON.parse(r.row.recipient) as InvoiceParty).email))
+      deps.onMailQueued?.();
+    return results;
+  }
+
   return {
     createDraft: (input: DraftInput, userId: number | null) => saveDraft(null, input, userId),
     updateDraft: (id: number, input: DraftInput) => saveDraft(id, input, null),
@@ -355,145 +594,26 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
      * one transaction. Either all of it happens or none of it.
      */
     async issueInvoice(id: number): Promise<InvoiceView> {
-      const company = await companySettings.find();
-      if (!company) {
-        throw invalid([
-          {
-            property: 'company',
-            code: 'COMPANY_NOT_CONFIGURED',
-            message: 'Fill in the company settings (Cuadra → Settings) before issuing invoices.',
-          },
-        ]);
+      const [result] = await issueDrafts([id]);
+      if (!result) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
+      if (!result.ok) throw result.error;
+      return view(result.row);
+    },
+
+    /**
+     * Issues many drafts at once (a billing run, a benchmark): numbers, records and rows are written
+     * in bulk, a few hundred invoices per transaction. Each draft either is issued or reports why not.
+     */
+    async issueInvoices(ids: number[]): Promise<{ issued: { id: number; number: string }[]; failed: { id: number; error: AppError }[] }> {
+      const issued: { id: number; number: string }[] = [];
+      const failed: { id: number; error: AppError }[] = [];
+      for (let i = 0; i < ids.length; i += ISSUE_BATCH) {
+        for (const result of await issueDrafts(ids.slice(i, i + ISSUE_BATCH))) {
+          if (result.ok) issued.push({ id: result.row.id, number: result.row.full_number! });
+          else failed.push({ id: result.id, error: result.error });
+        }
       }
-      const draft = await findRow(id);
-      if (draft.status !== 'draft') throw immutable(draft);
-      const issueDate = todayIn(company.timezone || deps.defaultTimezone);
-      const series = (await invoices.seriesById(draft.series_id))!;
-      const counter = nextNumberKey({ code: series.code, reset: series.reset as 'yearly' | 'never' }, issueDate);
-      await ensureCounter(sequelize, series.id, counter.year);
-      await ensureChainHead(sequelize, company.tax_id);
-
-      const issued = await inTransaction(sequelize, async (tx) => {
-        const row = await models.Invoice.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE });
-        if (!row) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
-        if (row.status !== 'draft') throw immutable(row);
-        const lines = await invoices.linesOf(id, tx);
-        const input: DraftInput = {
-          kind: row.kind as InvoiceKind,
-          customer_id: row.customer_id,
-          recipient: row.recipient ? JSON.parse(row.recipient) : null,
-          currency: row.currency,
-          prices_include_tax: Boolean(row.prices_include_tax),
-          irpf_percent: row.irpf_percent,
-          simplified_limit_extended: Boolean(row.simplified_limit_extended),
-          language: row.language === 'en' ? 'en' : 'es',
-          operation_date: row.operation_date,
-          due_date: row.due_date,
-          notes: row.notes,
-          payment_method: row.payment_method,
-          lines: lines
-            .sort((a, b) => a.position - b.position)
-            .map((l) => ({
-              description: l.description,
-              sku: l.sku,
-              quantity: l.quantity,
-              unit_price: l.unit_price,
-              discount_percent: l.discount_percent,
-              vat: decodeLineVat(l.vat),
-              recargo: Boolean(l.recargo),
-              irpf: Boolean(l.irpf),
-            })),
-          rectification:
-            row.rectifies_invoice_id !== null
-              ? {
-                  invoice_id: row.rectifies_invoice_id,
-                  method: row.rectification_method as RectificationMethod,
-                  reason: row.rectification_reason ?? '',
-                }
-              : null,
-        };
-        const recipient = await recipientFor(input);
-        const original = input.rectification
-          ? await models.Invoice.findByPk(input.rectification.invoice_id, { transaction: tx, lock: tx.LOCK.UPDATE })
-          : null;
-        const rules = draftForRules(input, recipient, original);
-        const problems = validateInvoiceDraft(rules);
-        if (row.currency !== 'EUR') {
-          problems.push({
-            property: 'currency',
-            code: 'CURRENCY_NOT_SUPPORTED',
-            message: 'Only invoices in EUR can be issued for now (VERI*FACTU records are in euros).',
-          });
-        }
-        if (original && !['issued', 'paid'].includes(original.status)) {
-          problems.push({
-            property: 'rectification.invoice_id',
-            code: 'ORIGINAL_NOT_RECTIFIABLE',
-            message: `Invoice ${original.full_number} is ${original.status} and cannot be rectified again.`,
-          });
-        }
-        if (problems.length) throw invalid(problems);
-        const totals = computeInvoiceTotals(rules);
-
-        const n = await allocateInvoiceNumber(sequelize, tx, series.id, counter.year);
-        const fullNumber = formatInvoiceNumber(series, Number(issueDate.slice(0, 4)), n);
-        await appendChainRecord(sequelize, models.VerifactuRecord, tx, company.tax_id, row.id, (previous) =>
-          buildRegistrationRecord({
-            issuer_tax_id: company.tax_id,
-            invoice_number: fullNumber,
-            issue_date: issueDate,
-            invoice_kind: row.kind as InvoiceKind,
-            total_tax: money(totals.tax_total, 'EUR'),
-            // ImporteTotal is bases plus taxes; the IRPF retention is not part of it.
-            total_amount: money(totals.base_total + totals.tax_total, 'EUR'),
-            previous_fingerprint: previous,
-            generated_at: now(),
-            timezone: company.timezone || deps.defaultTimezone,
-          }),
-        );
-        if (deps.outbox && recipient?.email) {
-          await deps.outbox.enqueue(tx, 'invoice_email', `invoice:${row.id}:issued`, { invoice_id: row.id, to: [recipient.email] });
-        }
-        if (original) {
-          assertTransition(original.status as InvoiceStatus, 'rectified');
-          await original.update({ status: 'rectified' }, { transaction: tx });
-        }
-        const { logo, ...issuerData } = company;
-        await row.update(
-          {
-            status: 'issued',
-            year: counter.year,
-            number: n,
-            full_number: fullNumber,
-            issue_date: issueDate,
-            recipient: recipient ? JSON.stringify(recipient) : null,
-            issuer: JSON.stringify({
-              legal_name: issuerData.legal_name,
-              trade_name: issuerData.trade_name,
-              tax_id: issuerData.tax_id,
-              address_line: issuerData.address_line,
-              postal_code: issuerData.postal_code,
-              city: issuerData.city,
-              province: issuerData.province,
-              country_code: issuerData.country_code,
-              email: issuerData.email,
-              phone: issuerData.phone,
-              logo,
-            }),
-            base_total: totals.base_total,
-            vat_total: totals.vat_total,
-            recargo_total: totals.recargo_total,
-            irpf_total: totals.irpf_amount,
-            total: totals.total,
-            tax_summary: JSON.stringify(summaryRows(totals)),
-            issued_at: now(),
-          },
-          { transaction: tx },
-        );
-        return row;
-      });
-      if (deps.outbox && issued.recipient && (JSON.parse(issued.recipient) as InvoiceParty).email) deps.onMailQueued?.();
-      return view(issued);
+      return { issued, failed };
     },
 
     /** Sends an issued invoice (again), to the given addresses or the recipient's. */
