@@ -14,7 +14,7 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
   const transport = nodemailer.createTransport({
     // A small pool keeps connections open between messages of a batch instead of one handshake each.
     pool: true,
-    maxConnections: 2,
+    maxConnections: 4,
     host: settings.host,
     port: settings.port,
     secure: settings.security === 'tls',

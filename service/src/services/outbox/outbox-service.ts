@@ -4,6 +4,7 @@ import type { OutboxRecord } from '../../db/models/outbox.model';
 import type { Logger } from '../../logger';
 
 export const MAX_ATTEMPTS = 12;
+const SEND_CONCURRENCY = 4;
 
 /** Composes the e-mail of one outbox entry from its payload (may read the database, render a PDF…). */
 export type MailComposer = (
@@ -61,7 +62,7 @@ export function createOutboxService({ model, mailer, composers, now, logger, mes
       });
       let sent = 0;
       let failed = 0;
-      for (const entry of due) {
+      const deliver = async (entry: OutboxRecord) => {
         const composer = composers[entry.kind];
         const messageId = `<cuadra-${entry.kind.replace(/_/g, '-')}-${entry.id}@${messageIdDomain}>`;
         try {
@@ -89,7 +90,14 @@ export function createOutboxService({ model, mailer, composers, now, logger, mes
           logger.warn({ outbox_id: entry.id, kind: entry.kind, attempts, error: message }, 'outbox delivery failed');
           failed += 1;
         }
-      }
+      };
+      // A few at a time: the SMTP pool keeps that many connections busy; order within a batch does not matter.
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(SEND_CONCURRENCY, due.length) }, async () => {
+          while (next < due.length) await deliver(due[next++]!);
+        }),
+      );
       return { sent, failed };
     },
 
