@@ -1,7 +1,9 @@
 import * as element from '@wordpress/element';
 import { createElement } from '@wordpress/element';
 
+import { CustomersPage } from './customers/components/customers-page';
 import { HomePage } from './home/components/home-page';
+import { InvoicesPage } from './invoices/components/invoices-page';
 import { SettingsPage } from './settings/components/settings-page';
 import './admin.scss';
 
@@ -36,6 +38,26 @@ function start() {
 	const settings = document.getElementById( 'cuadra-settings-root' );
 	if ( settings ) {
 		mount( settings, <SettingsPage /> );
+	}
+
+	const invoices = document.getElementById( 'cuadra-invoices-root' );
+	if ( invoices ) {
+		mount(
+			invoices,
+			<InvoicesPage
+				canManage={ invoices.dataset.canManage === '1' }
+				settingsUrl={ invoices.dataset.settingsUrl ?? '' }
+				customersUrl={ invoices.dataset.customersUrl ?? '' }
+			/>
+		);
+	}
+
+	const customers = document.getElementById( 'cuadra-customers-root' );
+	if ( customers ) {
+		mount(
+			customers,
+			<CustomersPage invoicesUrl={ customers.dataset.invoicesUrl ?? '' } />
+		);
 	}
 }
 

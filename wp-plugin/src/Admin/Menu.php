@@ -12,13 +12,16 @@ use Cuadra\Capabilities;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Top-level "Cuadra" (Home) and "Settings"; each page is a shell the admin app mounts into.
+ * Top-level "Cuadra" (Home), "Invoices", "Customers" and "Settings"; each page is a shell the admin app
+ * mounts into.
  */
 final class Menu {
 
-	const HOME_SLUG     = 'cuadra';
-	const SETTINGS_SLUG = 'cuadra-settings';
-	const SCRIPT_HANDLE = 'cuadra-admin';
+	const HOME_SLUG      = 'cuadra';
+	const INVOICES_SLUG  = 'cuadra-invoices';
+	const CUSTOMERS_SLUG = 'cuadra-customers';
+	const SETTINGS_SLUG  = 'cuadra-settings';
+	const SCRIPT_HANDLE  = 'cuadra-admin';
 
 	/**
 	 * Hook suffixes of our pages, to enqueue the app there only.
@@ -42,7 +45,7 @@ final class Menu {
 	 */
 	public static function is_cuadra_page() {
 		global $plugin_page;
-		return is_admin() && in_array( $plugin_page, array( self::HOME_SLUG, self::SETTINGS_SLUG ), true );
+		return is_admin() && in_array( $plugin_page, array( self::HOME_SLUG, self::INVOICES_SLUG, self::CUSTOMERS_SLUG, self::SETTINGS_SLUG ), true );
 	}
 
 	/**
@@ -55,6 +58,24 @@ final class Menu {
 	}
 
 	/**
+	 * URL of the Invoices page.
+	 *
+	 * @return string
+	 */
+	public static function invoices_url() {
+		return admin_url( 'admin.php?page=' . self::INVOICES_SLUG );
+	}
+
+	/**
+	 * URL of the Customers page.
+	 *
+	 * @return string
+	 */
+	public static function customers_url() {
+		return admin_url( 'admin.php?page=' . self::CUSTOMERS_SLUG );
+	}
+
+	/**
 	 * URL of the Home page.
 	 *
 	 * @return string
@@ -64,7 +85,8 @@ final class Menu {
 	}
 
 	/**
-	 * admin_menu: anyone with a Cuadra capability sees Home; Settings needs cuadra_manage.
+	 * admin_menu: anyone with a Cuadra capability sees Home; Invoices and Customers need cuadra_billing;
+	 * Settings needs cuadra_manage.
 	 */
 	public function add_pages() {
 		$home_capability = Capabilities::first_held_by_current_user();
@@ -89,6 +111,22 @@ final class Menu {
 		);
 		$this->page_hooks[] = add_submenu_page(
 			self::HOME_SLUG,
+			__( 'Invoices', 'cuadra' ),
+			__( 'Invoices', 'cuadra' ),
+			Capabilities::BILLING,
+			self::INVOICES_SLUG,
+			array( $this, 'render_invoices' )
+		);
+		$this->page_hooks[] = add_submenu_page(
+			self::HOME_SLUG,
+			__( 'Customers', 'cuadra' ),
+			__( 'Customers', 'cuadra' ),
+			Capabilities::BILLING,
+			self::CUSTOMERS_SLUG,
+			array( $this, 'render_customers' )
+		);
+		$this->page_hooks[] = add_submenu_page(
+			self::HOME_SLUG,
 			__( 'Cuadra settings', 'cuadra' ),
 			__( 'Settings', 'cuadra' ),
 			Capabilities::MANAGE,
@@ -109,6 +147,31 @@ final class Menu {
 	}
 
 	/**
+	 * Invoices page shell: list, editor and detail, switched by the query string.
+	 */
+	public function render_invoices() {
+		$this->require_billing();
+		$this->render_shell( 'cuadra-invoices-root', true );
+	}
+
+	/**
+	 * Customers page shell: list and editor.
+	 */
+	public function render_customers() {
+		$this->require_billing();
+		$this->render_shell( 'cuadra-customers-root', true );
+	}
+
+	/**
+	 * Stops pages about billing for people without cuadra_billing.
+	 */
+	private function require_billing() {
+		if ( ! current_user_can( Capabilities::BILLING ) ) {
+			wp_die( esc_html__( 'Sorry, you are not allowed to see invoices and customers.', 'cuadra' ), 403 );
+		}
+	}
+
+	/**
 	 * Settings page shell.
 	 */
 	public function render_settings() {
@@ -122,14 +185,17 @@ final class Menu {
 	 * The element the admin app mounts into, with what it needs to know about the current user.
 	 *
 	 * @param string $root_id Element id.
+	 * @param bool   $wide    Whether the screen holds tables that use the whole width.
 	 */
-	private function render_shell( $root_id ) {
+	private function render_shell( $root_id, $wide = false ) {
 		?>
-		<div class="wrap cuadra-admin">
+		<div class="wrap cuadra-admin<?php echo $wide ? ' cuadra-admin--wide' : ''; ?>">
 			<div
 				id="<?php echo esc_attr( $root_id ); ?>"
 				data-can-manage="<?php echo current_user_can( Capabilities::MANAGE ) ? '1' : '0'; ?>"
 				data-settings-url="<?php echo esc_url( self::settings_url() ); ?>"
+				data-invoices-url="<?php echo esc_url( self::invoices_url() ); ?>"
+				data-customers-url="<?php echo esc_url( self::customers_url() ); ?>"
 			></div>
 			<noscript><p><?php esc_html_e( 'Cuadra\'s screens need JavaScript. Turn it on in your browser to continue.', 'cuadra' ); ?></p></noscript>
 		</div>

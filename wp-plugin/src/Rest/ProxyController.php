@@ -42,24 +42,79 @@ final class ProxyController {
 	}
 
 	/**
-	 * The forwarded routes: WordPress route => service path and, per method, the capability it needs.
+	 * The forwarded routes: WordPress route => service path (with {name} for the route's named groups)
+	 * and, per method, the capability it needs; optionally, per method, the method documenting its args.
 	 *
-	 * @return array<string, array{service_path: string, methods: array<string, string>, schema: string}>
+	 * @return array<string, array{service_path: string, methods: array<string, string>, schema: string, args?: array<string, string>}>
 	 */
 	public static function routes() {
 		return array(
-			'/settings/company'      => array(
+			'/settings/company'                                   => array(
 				'service_path' => '/settings/company',
 				'methods'      => array(
 					'GET' => self::ANY_CUADRA_CAP,
 					'PUT' => Capabilities::MANAGE,
 				),
 				'schema'       => 'company_settings_schema',
+				'args'         => array( 'PUT' => 'company_settings_args' ),
 			),
-			'/notifications/summary' => array(
+			'/notifications/summary'                              => array(
 				'service_path' => '/notifications/summary',
 				'methods'      => array( 'GET' => self::ANY_CUADRA_CAP ),
 				'schema'       => 'notifications_summary_schema',
+			),
+			'/customers'                                          => array(
+				'service_path' => '/customers',
+				'methods'      => array(
+					'GET'  => Capabilities::BILLING,
+					'POST' => Capabilities::BILLING,
+				),
+				'schema'       => 'customer_schema',
+				'args'         => array(
+					'GET'  => 'customer_search_args',
+					'POST' => 'customer_args',
+				),
+			),
+			'/customers/(?P<id>\d+)'                              => array(
+				'service_path' => '/customers/{id}',
+				'methods'      => array(
+					'GET' => Capabilities::BILLING,
+					'PUT' => Capabilities::BILLING,
+				),
+				'schema'       => 'customer_schema',
+				'args'         => array( 'PUT' => 'customer_args' ),
+			),
+			'/invoices'                                           => array(
+				'service_path' => '/invoices',
+				'methods'      => array(
+					'GET'  => Capabilities::BILLING,
+					'POST' => Capabilities::BILLING,
+				),
+				'schema'       => 'invoice_schema',
+				'args'         => array(
+					'GET'  => 'invoice_filter_args',
+					'POST' => 'invoice_draft_args',
+				),
+			),
+			'/invoices/(?P<id>\d+)'                               => array(
+				'service_path' => '/invoices/{id}',
+				'methods'      => array(
+					'GET'    => Capabilities::BILLING,
+					'PUT'    => Capabilities::BILLING,
+					'DELETE' => Capabilities::BILLING,
+				),
+				'schema'       => 'invoice_schema',
+				'args'         => array( 'PUT' => 'invoice_draft_args' ),
+			),
+			'/invoices/(?P<id>\d+)/(?P<action>issue|mark-paid|cancel)' => array(
+				'service_path' => '/invoices/{id}/{action}',
+				'methods'      => array( 'POST' => Capabilities::BILLING ),
+				'schema'       => 'invoice_schema',
+			),
+			'/verifactu/chain'                                    => array(
+				'service_path' => '/verifactu/chain',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'verifactu_chain_schema',
 			),
 		);
 	}
@@ -69,23 +124,64 @@ final class ProxyController {
 	 */
 	public function register_routes() {
 		foreach ( self::routes() as $route => $definition ) {
+			$path_args = self::path_args( $route );
 			$endpoints = array();
 			foreach ( $definition['methods'] as $method => $capability ) {
+				$args_method = isset( $definition['args'][ $method ] ) ? $definition['args'][ $method ] : null;
 				$endpoints[] = array(
 					'methods'             => $method,
 					'callback'            => function ( \WP_REST_Request $request ) use ( $definition ) {
-						return $this->forward( $request, $definition['service_path'] );
+						return $this->forward( $request, self::service_path_for( $definition['service_path'], $request ) );
 					},
 					'permission_callback' => function () use ( $capability ) {
 						return self::user_may( $capability );
 					},
-					'args'                => 'PUT' === $method && 'company_settings_schema' === $definition['schema'] ? self::company_settings_args() : array(),
+					'args'                => array_merge( $args_method ? self::$args_method() : array(), $path_args ),
 				);
 			}
-			$schema_method       = array( self::class, $definition['schema'] );
-			$endpoints['schema'] = $schema_method;
+			$endpoints['schema'] = array( self::class, $definition['schema'] );
 			register_rest_route( self::REST_NAMESPACE, $route, $endpoints );
 		}
+	}
+
+	/**
+	 * The service path of one request: each {name} becomes the route's named group of that name.
+	 *
+	 * URL parameters are read directly: get_param() would prefer an "id" inside a JSON body.
+	 *
+	 * @param string           $template Service path such as /invoices/{id}/{action}.
+	 * @param \WP_REST_Request $request  Incoming request.
+	 * @return string
+	 */
+	public static function service_path_for( $template, \WP_REST_Request $request ) {
+		$url_params = $request->get_url_params();
+		return (string) preg_replace_callback(
+			'/\{(\w+)\}/',
+			static function ( $match ) use ( $url_params ) {
+				return rawurlencode( isset( $url_params[ $match[1] ] ) ? (string) $url_params[ $match[1] ] : '' );
+			},
+			$template
+		);
+	}
+
+	/**
+	 * Documents the named groups of a route (the route's regular expression already validates them).
+	 *
+	 * @param string $route WordPress route such as /invoices/(?P<id>\d+).
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function path_args( $route ) {
+		$args = array();
+		if ( preg_match_all( '/\(\?P<(\w+)>/', $route, $matches ) ) {
+			foreach ( $matches[1] as $name ) {
+				$args[ $name ] = array(
+					'type'              => 'id' === $name ? 'integer' : 'string',
+					'description'       => 'id' === $name ? 'Id of the record on the Cuadra service.' : 'What to do with the invoice.',
+					'sanitize_callback' => null,
+				);
+			}
+		}
+		return $args;
 	}
 
 	/**
@@ -124,9 +220,9 @@ final class ProxyController {
 		}
 
 		// Objects, not arrays, so {} stays {} when WordPress encodes it again; but WordPress's _fields
-		// filter only works on arrays.
-		$data = json_decode( $response['body'], isset( $request['_fields'] ) );
-		if ( null === $data && 'null' !== trim( $response['body'] ) ) {
+		// filter only works on arrays. A 204 ("deleted") has no body, and WordPress sends none either.
+		$data = 204 === $response['status'] ? null : json_decode( $response['body'], isset( $request['_fields'] ) );
+		if ( null === $data && 204 !== $response['status'] && 'null' !== trim( $response['body'] ) ) {
 			return new \WP_Error(
 				'cuadra_service_bad_response',
 				__( 'The Cuadra service sent an answer that is not JSON. Check that the service URL points to the Cuadra service.', 'cuadra' ),
@@ -142,20 +238,102 @@ final class ProxyController {
 	}
 
 	/**
-	 * Arguments of PUT /settings/company, documented only: the service validates them and answers 422 per
-	 * field, and those messages must reach the form unchanged.
+	 * Arguments documented from a schema's writable properties, and only documented: the service
+	 * validates them and answers 422 per field, and those messages must reach the form unchanged
+	 * (a null sanitize_callback keeps WordPress from rejecting or rewriting them first).
 	 *
+	 * @param array<string, mixed> $schema JSON schema of the body.
 	 * @return array<string, array<string, mixed>>
 	 */
-	private static function company_settings_args() {
+	private static function args_from_schema( array $schema ) {
 		$args = array();
-		foreach ( self::company_settings_schema()['properties'] as $name => $property ) {
+		foreach ( $schema['properties'] as $name => $property ) {
 			if ( ! empty( $property['readonly'] ) ) {
 				continue;
 			}
 			$args[ $name ] = array(
 				'type'              => $property['type'],
 				'description'       => $property['description'],
+				'sanitize_callback' => null,
+			);
+		}
+		return $args;
+	}
+
+	/**
+	 * Arguments of PUT /settings/company.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function company_settings_args() {
+		return self::args_from_schema( self::company_settings_schema() );
+	}
+
+	/**
+	 * Arguments of POST /customers and PUT /customers/{id}.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function customer_args() {
+		return self::args_from_schema( self::customer_schema() );
+	}
+
+	/**
+	 * Arguments of POST /invoices and PUT /invoices/{id} (drafts only).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function invoice_draft_args() {
+		return self::args_from_schema( self::invoice_schema() );
+	}
+
+	/**
+	 * Query of GET /customers, forwarded as sent.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function customer_search_args() {
+		return self::query_args(
+			array(
+				'search'   => array( 'string', 'Matches the name, the tax ID and the e-mail addresses.' ),
+				'page'     => array( 'integer', 'Page number, from 1.' ),
+				'per_page' => array( 'integer', 'Customers per page, 1 to 100 (default 20).' ),
+			)
+		);
+	}
+
+	/**
+	 * Query of GET /invoices, forwarded as sent.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function invoice_filter_args() {
+		return self::query_args(
+			array(
+				'status'      => array( 'string', 'draft, issued, paid, rectified or cancelled.' ),
+				'series_code' => array( 'string', 'Code of the series, e.g. F.' ),
+				'customer_id' => array( 'integer', 'Invoices of this customer only.' ),
+				'from'        => array( 'string', 'Issued on or after this date (YYYY-MM-DD).' ),
+				'to'          => array( 'string', 'Issued on or before this date (YYYY-MM-DD).' ),
+				'search'      => array( 'string', 'Matches the invoice number and the recipient.' ),
+				'page'        => array( 'integer', 'Page number, from 1.' ),
+				'per_page'    => array( 'integer', 'Invoices per page, 1 to 100 (default 20).' ),
+			)
+		);
+	}
+
+	/**
+	 * Documented query arguments that WordPress leaves as they are; the service validates them.
+	 *
+	 * @param array<string, array{0: string, 1: string}> $definitions Name => [type, description].
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function query_args( array $definitions ) {
+		$args = array();
+		foreach ( $definitions as $name => $definition ) {
+			$args[ $name ] = array(
+				'type'              => $definition[0],
+				'description'       => $definition[1],
 				'sanitize_callback' => null,
 			);
 		}
@@ -230,6 +408,182 @@ final class ProxyController {
 					'description' => 'The latest notifications: type, title, url, created_at.',
 					'readonly'    => true,
 					'items'       => array( 'type' => 'object' ),
+				),
+			),
+		);
+	}
+	/**
+	 * JSON schema of a customer (docs/protocol.md, "Billing routes").
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function customer_schema() {
+		$text = static function ( $description ) {
+			return array(
+				'type'        => 'string',
+				'description' => $description,
+			);
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-customer',
+			'type'       => 'object',
+			'properties' => array(
+				'id'                 => array(
+					'type'        => 'integer',
+					'description' => 'Id of the customer.',
+					'readonly'    => true,
+				),
+				'legal_name'         => $text( 'Legal or personal name.' ),
+				'tax_id'             => array(
+					'type'        => array( 'string', 'null' ),
+					'description' => 'NIF, NIE, CIF or EU VAT number, normalised; null when the customer has none.',
+				),
+				'address_line'       => $text( 'Street address.' ),
+				'postal_code'        => $text( 'Postal code.' ),
+				'city'               => $text( 'City.' ),
+				'province'           => $text( 'Province.' ),
+				'country_code'       => $text( 'ISO 3166-1 alpha-2 country code.' ),
+				'email'              => $text( 'Main e-mail address.' ),
+				'additional_emails'  => array(
+					'type'        => 'array',
+					'description' => 'More e-mail addresses (at most 10).',
+					'items'       => array( 'type' => 'string' ),
+				),
+				'phone'              => $text( 'Phone number.' ),
+				'payment_terms_days' => array(
+					'type'        => 'integer',
+					'description' => 'Days to pay, 0 to 365.',
+				),
+				'notes'              => $text( 'Internal notes.' ),
+				'created_at'         => array(
+					'type'        => 'string',
+					'description' => 'When the customer was added (ISO 8601).',
+					'readonly'    => true,
+				),
+				'updated_at'         => array(
+					'type'        => 'string',
+					'description' => 'When the customer was last changed (ISO 8601).',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of an invoice: a draft as sent, the whole invoice as answered.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function invoice_schema() {
+		$field     = static function ( $type, $description, $readonly = false ) {
+			$property = array(
+				'type'        => $type,
+				'description' => $description,
+			);
+			if ( $readonly ) {
+				$property['readonly'] = true;
+			}
+			return $property;
+		};
+		$timestamp = static function ( $description ) use ( $field ) {
+			return $field( array( 'string', 'null' ), $description . ' (ISO 8601).', true );
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-invoice',
+			'type'       => 'object',
+			'properties' => array(
+				'id'                        => $field( 'integer', 'Id of the invoice.', true ),
+				'status'                    => array(
+					'type'        => 'string',
+					'enum'        => array( 'draft', 'issued', 'paid', 'rectified', 'cancelled' ),
+					'description' => 'Where the invoice is in its life.',
+					'readonly'    => true,
+				),
+				'kind'                      => array(
+					'type'        => 'string',
+					'enum'        => array( 'F1', 'F2', 'R1', 'R2', 'R3', 'R4', 'R5' ),
+					'description' => 'F1 full, F2 simplified, R1 to R5 rectifying.',
+				),
+				'series_code'               => $field( 'string', 'Series to number the invoice in; by default the first series of its kind.' ),
+				'series'                    => $field( 'object', 'Series of the invoice: id and code.', true ),
+				'number'                    => $field( array( 'string', 'null' ), 'Full number such as F2026-0001; null while a draft.', true ),
+				'issue_date'                => $field( array( 'string', 'null' ), 'Date of issue (YYYY-MM-DD).', true ),
+				'operation_date'            => $field( array( 'string', 'null' ), 'Date of the operation when it differs from the issue date (YYYY-MM-DD).' ),
+				'due_date'                  => $field( array( 'string', 'null' ), 'Payment due date (YYYY-MM-DD).' ),
+				'customer_id'               => $field( array( 'integer', 'null' ), 'The customer invoiced.' ),
+				'recipient'                 => $field( array( 'object', 'null' ), 'Recipient data; null takes it from the customer when issuing.' ),
+				'issuer'                    => $field( array( 'object', 'null' ), 'The company as it was when the invoice was issued.', true ),
+				'currency'                  => $field( 'string', 'ISO 4217 currency code.' ),
+				'prices_include_tax'        => $field( 'boolean', 'Unit prices include IVA and recargo.' ),
+				'irpf_percent'              => $field( 'string', 'IRPF retention in percent, as a decimal string.' ),
+				'simplified_limit_extended' => $field( 'boolean', 'The business may issue simplified invoices up to 3,000 EUR.' ),
+				'language'                  => array(
+					'type'        => 'string',
+					'enum'        => array( 'es', 'en' ),
+					'description' => 'Language of the invoice document.',
+				),
+				'notes'                     => $field( 'string', 'Notes printed on the invoice.' ),
+				'payment_method'            => $field( 'string', 'How to pay, printed on the invoice.' ),
+				'lines'                     => array(
+					'type'        => 'array',
+					'description' => 'Lines: description, quantity, unit_price (minor units, as a string), discount_percent, vat (21, 10, 4, 0 or {"exempt": "E1".."E6"}), recargo, irpf.',
+					'items'       => array( 'type' => 'object' ),
+				),
+				'totals'                    => $field( 'object', 'base, vat, recargo, irpf, tax and total in minor units.', true ),
+				'tax_summary'               => array(
+					'type'        => 'array',
+					'description' => 'One row per IVA and recargo rate.',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+				'rectification'             => $field( array( 'object', 'null' ), 'For rectifying invoices: invoice_id, method (substitution or differences) and reason.' ),
+				'verifactu'                 => $field( array( 'object', 'null' ), 'VERI*FACTU fingerprint and QR URL, once issued.', true ),
+				'issued_at'                 => $timestamp( 'When the invoice was issued' ),
+				'paid_at'                   => $timestamp( 'When the invoice was marked as paid' ),
+				'cancelled_at'              => $timestamp( 'When the invoice was cancelled' ),
+				'created_at'                => $timestamp( 'When the draft was created' ),
+				'updated_at'                => $timestamp( 'When the invoice last changed' ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the VERI*FACTU chain check.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function verifactu_chain_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-verifactu-chain',
+			'type'       => 'object',
+			'properties' => array(
+				'intact'                  => array(
+					'type'        => 'boolean',
+					'description' => 'Whether every record chains to the one before it.',
+					'readonly'    => true,
+				),
+				'records'                 => array(
+					'type'        => 'integer',
+					'description' => 'Number of records in the chain.',
+					'readonly'    => true,
+				),
+				'first_broken_index'      => array(
+					'type'        => 'integer',
+					'description' => 'Position (from 0) of the first broken record, when the chain is broken.',
+					'readonly'    => true,
+				),
+				'reason'                  => array(
+					'type'        => 'string',
+					'description' => 'Why that record breaks the chain.',
+					'readonly'    => true,
+				),
+				'first_broken_invoice_id' => array(
+					'type'        => 'integer',
+					'description' => 'Invoice of the first broken record.',
+					'readonly'    => true,
 				),
 			),
 		);

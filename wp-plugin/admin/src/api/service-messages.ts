@@ -38,6 +38,94 @@ export function translateServiceMessage( code: unknown, fallback: string ): stri
 		case 'DATABASE_UNAVAILABLE':
 			return __( 'The Cuadra database cannot be reached right now. Nothing was changed; try again in a moment.', 'cuadra' );
 		default:
-			return fallback;
+			return translateBillingMessage( code ) ?? fallback;
+	}
+}
+
+/**
+ * Codes of the customers and invoices routes.
+ *
+ * @param code The service's `errors[].code`.
+ */
+function translateBillingMessage( code: unknown ): string | undefined {
+	switch ( code ) {
+		case 'DUPLICATE_TAX_ID':
+			return __( 'Another customer already has this tax ID.', 'cuadra' );
+		case 'UNKNOWN_CUSTOMER':
+			return __( 'This customer does not exist any more. Choose another one.', 'cuadra' );
+		case 'NO_LINES':
+			return __( 'An invoice needs at least one line.', 'cuadra' );
+		case 'MISSING_DESCRIPTION':
+			return __( 'Describe what is invoiced.', 'cuadra' );
+		case 'INVALID_QUANTITY':
+			return __( 'Enter a quantity such as 2 or 1,5 (at most 4 decimals).', 'cuadra' );
+		case 'NEGATIVE_QUANTITY':
+			return __( 'Negative quantities are only allowed on rectifying invoices.', 'cuadra' );
+		case 'INVALID_UNIT_PRICE':
+			return __( 'Enter a price such as 9,99 (at most 6 decimals).', 'cuadra' );
+		case 'NEGATIVE_UNIT_PRICE':
+			return __( 'Negative prices are only allowed on rectifying invoices; use a discount instead.', 'cuadra' );
+		case 'INVALID_DISCOUNT':
+			return __( 'Enter a discount from 0 to 100 with at most 2 decimals.', 'cuadra' );
+		case 'UNKNOWN_TAX_RATE':
+			return __( 'Choose an IVA rate: 21, 10, 4 or 0 percent, or exempt.', 'cuadra' );
+		case 'EXEMPT_WITHOUT_REASON':
+			return __( 'An exempt line needs the reason for the exemption (E1 to E6).', 'cuadra' );
+		case 'UNKNOWN_EXEMPTION_REASON':
+			return __( 'Choose an exemption reason from E1 to E6.', 'cuadra' );
+		case 'CURRENCY_MISMATCH':
+			return __( 'This line is in a different currency from the invoice.', 'cuadra' );
+		case 'UNKNOWN_CURRENCY':
+		case 'INVALID_CURRENCY':
+			return __( 'Choose a currency from the list.', 'cuadra' );
+		case 'CURRENCY_NOT_SUPPORTED':
+			return __( 'For now only invoices in euros can be issued (VERI*FACTU records are in euros).', 'cuadra' );
+		case 'INVALID_IRPF_PERCENT':
+		case 'INVALID_PERCENT':
+			return __( 'Enter a percentage from 0 to 100 with at most 2 decimals.', 'cuadra' );
+		case 'AMOUNT_TOO_LARGE':
+			return __( 'The amounts of this invoice are too large.', 'cuadra' );
+		case 'TOO_MANY_TAX_GROUPS':
+			return __( 'An invoice can combine at most 12 different tax rates.', 'cuadra' );
+		case 'MISSING_RECIPIENT_NAME':
+			return __( 'A full invoice names its recipient: choose a customer with a name.', 'cuadra' );
+		case 'MISSING_RECIPIENT_TAX_ID':
+			return __( "A full invoice carries the recipient's tax ID: add it to the customer, or issue a simplified invoice.", 'cuadra' );
+		case 'MISSING_RECIPIENT_ADDRESS':
+			return __( "A full invoice carries the recipient's address: add it to the customer.", 'cuadra' );
+		case 'SIMPLIFIED_OVER_LIMIT':
+			return __( 'A simplified invoice can total at most 400 euros including taxes (3,000 euros in some sectors). Issue a full invoice instead.', 'cuadra' );
+		case 'MISSING_RECTIFICATION_METHOD':
+		case 'UNKNOWN_RECTIFICATION_METHOD':
+			return __( 'Choose how the invoice is corrected: by differences or by substitution.', 'cuadra' );
+		case 'MISSING_RECTIFIED_INVOICE':
+			return __( 'A rectifying invoice refers to the invoice it corrects: choose that invoice.', 'cuadra' );
+		case 'UNKNOWN_RECTIFIED_INVOICE':
+			return __( 'Choose an issued invoice to rectify.', 'cuadra' );
+		case 'RECTIFIED_KIND_MISMATCH':
+			return __( 'Simplified invoices are rectified with R5, and R5 rectifies only simplified invoices.', 'cuadra' );
+		case 'RECTIFICATION_NOT_ALLOWED':
+			return __( 'Only rectifying invoices (R1 to R5) refer to an original invoice.', 'cuadra' );
+		case 'ORIGINAL_NOT_RECTIFIABLE':
+			return __( 'The original invoice was cancelled or already rectified, so it cannot be rectified again.', 'cuadra' );
+		case 'UNKNOWN_SERIES':
+		case 'SERIES_KIND_MISMATCH':
+			return __( 'Choose a series that exists for this kind of invoice.', 'cuadra' );
+		case 'UNKNOWN_INVOICE_KIND':
+			return __( 'Choose the kind of invoice.', 'cuadra' );
+		case 'INVALID_DATE':
+		case 'INVALID_FORMAT':
+			return __( 'Enter a date that exists, such as 2026-01-31.', 'cuadra' );
+		case 'COMPANY_NOT_CONFIGURED':
+			return __( 'Fill in your company details under Cuadra → Settings before issuing invoices.', 'cuadra' );
+		case 'INVOICE_IMMUTABLE':
+			return __( 'This invoice has been issued and can no longer be changed. Correct it with a rectifying invoice.', 'cuadra' );
+		case 'INVALID_TRANSITION':
+		case 'INVALID_STATUS_TRANSITION':
+			return __( 'The status of this invoice does not allow that any more. Reload the page to see its current status.', 'cuadra' );
+		case 'NOT_FOUND':
+			return __( 'It does not exist any more: someone may have deleted it.', 'cuadra' );
+		default:
+			return undefined;
 	}
 }

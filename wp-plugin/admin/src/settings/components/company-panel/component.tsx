@@ -8,7 +8,7 @@ import {
 	Spinner,
 	TextControl,
 } from '@wordpress/components';
-import { createElement, useEffect, useState } from '@wordpress/element';
+import { createElement, useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import {
@@ -142,25 +142,42 @@ function toFields( settings: CompanySettings ): CompanyFields {
 
 const FIELD_NAMES = Object.keys( EMPTY_COMPANY );
 
+interface CompanyPanelProps {
+	/** Changes after each successful connection check: load again unless the form has unsaved edits. */
+	reloadSignal?: number;
+}
+
 /** The company's identity, address and invoicing defaults, saved on the service. */
-export function CompanyPanel() {
+export function CompanyPanel( { reloadSignal = 0 }: CompanyPanelProps ) {
 	const [ loadState, setLoadState ] = useState< LoadState >( 'loading' );
 	const [ fields, setFields ] = useState< CompanyFields >( EMPTY_COMPANY );
+	const [ edited, setEdited ] = useState( false );
 	const [ fieldErrors, setFieldErrors ] = useState<
 		Record< string, string >
 	>( {} );
 	const [ notice, setNotice ] = useState< PanelNotice | null >( null );
 	const [ saving, setSaving ] = useState( false );
 
+	// Only the latest load may fill the form: an older answer arriving later would undo typing.
+	const latestLoad = useRef( 0 );
+
 	const load = () => {
+		const ticket = ++latestLoad.current;
 		setLoadState( 'loading' );
 		setNotice( null );
 		fetchCompanySettings()
 			.then( ( settings ) => {
+				if ( ticket !== latestLoad.current ) {
+					return;
+				}
 				setFields( toFields( settings ) );
+				setEdited( false );
 				setLoadState( 'loaded' );
 			} )
 			.catch( ( error: unknown ) => {
+				if ( ticket !== latestLoad.current ) {
+					return;
+				}
 				setNotice( {
 					status: 'error',
 					message: describeRequestProblem( error ).message,
@@ -171,11 +188,19 @@ export function CompanyPanel() {
 
 	useEffect( load, [] );
 
+	useEffect( () => {
+		if ( reloadSignal > 0 && ! edited && ! saving ) {
+			load();
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- only a new successful check reloads
+	}, [ reloadSignal ] );
+
 	const update = < Name extends keyof CompanyFields >(
 		name: Name,
 		value: CompanyFields[ Name ]
 	) => {
 		setFields( ( current ) => ( { ...current, [ name ]: value } ) );
+		setEdited( true );
 		if ( fieldErrors[ name ] !== undefined ) {
 			setFieldErrors( ( current ) => {
 				const remaining = { ...current };
@@ -191,6 +216,7 @@ export function CompanyPanel() {
 		saveCompanySettings( fields )
 			.then( ( saved ) => {
 				setFields( toFields( saved ) );
+				setEdited( false );
 				setFieldErrors( {} );
 				setNotice( {
 					status: 'success',

@@ -37,8 +37,13 @@ function secretPlaceholder( settings: ConnectionSettings ): string {
 		: __( 'The secret the service was started with', 'cuadra' );
 }
 
+interface ConnectionPanelProps {
+	/** Called when "Check connection" reaches the service, so other panels can load again. */
+	onConnected?: () => void;
+}
+
 /** Service URL and shared secret, with "Save connection" and "Check connection". */
-export function ConnectionPanel() {
+export function ConnectionPanel( { onConnected }: ConnectionPanelProps ) {
 	const [ settings, setSettings ] = useState< ConnectionSettings | null >(
 		null
 	);
@@ -95,12 +100,15 @@ export function ConnectionPanel() {
 		setBusy( 'checking' );
 		setNotice( null );
 		checkConnection()
-			.then( ( result ) =>
+			.then( ( result ) => {
+				if ( result.ok ) {
+					onConnected?.();
+				}
 				setNotice( {
 					status: result.ok ? 'success' : 'error',
 					message: result.message,
-				} )
-			)
+				} );
+			} )
 			.catch( ( error: unknown ) =>
 				setNotice( {
 					status: 'error',

@@ -1,0 +1,1 @@
+export { CustomerEditor } from './component';

@@ -1,0 +1,1 @@
+export { CustomerList } from './component';

@@ -1,0 +1,1 @@
+export { CustomerPicker, customerChoice } from './component';

@@ -1,0 +1,1 @@
+export { InvoiceEditor, fieldSlot } from './component';

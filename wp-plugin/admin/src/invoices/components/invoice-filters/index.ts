@@ -1,0 +1,1 @@
+export { InvoiceFilters, type InvoiceFilterValues } from './component';

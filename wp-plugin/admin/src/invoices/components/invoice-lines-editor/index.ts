@@ -1,0 +1,1 @@
+export { InvoiceLinesEditor } from './component';

@@ -1,0 +1,1 @@
+export { InvoiceTotals } from './component';

@@ -1,0 +1,1 @@
+export { OriginalInvoicePicker } from './component';

@@ -1,0 +1,1 @@
+export { TaxSummaryTable } from './component';

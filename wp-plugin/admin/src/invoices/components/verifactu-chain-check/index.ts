@@ -1,0 +1,1 @@
+export { useVerifactuChainCheck } from './component';

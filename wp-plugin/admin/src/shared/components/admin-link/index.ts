@@ -1,0 +1,1 @@
+export { AdminLink } from './component';

@@ -1,0 +1,1 @@
+export { SearchPicker, type PickerItem } from './component';
