@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import type { CustomerService } from './services/customers/customer-service';
 import type { InvoiceService } from './services/invoices/invoice-service';
 import type { OutboxService } from './services/outbox/outbox-service';
+import type { InvoiceView } from './domain/billing/invoice-view';
 import type { NotificationSummaryService } from './services/notifications/notification-summary-service';
 import type { CompanySettingsService } from './services/settings/company-settings-service';
 import { verifySignature } from './http/auth/signature-middleware';
@@ -31,6 +32,7 @@ export interface AppDeps {
     customers: CustomerService;
     invoices: InvoiceService;
     outbox: OutboxService;
+    invoicePdf: (invoice: InvoiceView) => Promise<Buffer>;
   };
 }
 
@@ -57,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(settingsRoutes({ companySettings: deps.services.companySettings }));
   app.use(notificationsRoutes({ notifications: deps.services.notifications }));
   app.use(customersRoutes({ customers: deps.services.customers }));
-  app.use(invoicesRoutes({ invoices: deps.services.invoices, outbox: deps.services.outbox }));
+  app.use(invoicesRoutes({ invoices: deps.services.invoices, outbox: deps.services.outbox, invoicePdf: deps.services.invoicePdf }));
 
   app.use(routeNotFound);
   app.use(errorMiddleware);

@@ -17,6 +17,10 @@ import { createOutboxService } from './services/outbox/outbox-service';
 import { createSmtpMailer } from './adapters/mail/smtp-mailer';
 import type { Mailer } from './adapters/mail/mailer';
 import { createJobLeases } from './db/job-leases';
+import { createChromiumPdfRenderer } from './adapters/pdf';
+import { renderInvoiceHtml } from './documents/invoice-html';
+import { invoiceDocumentOf } from './services/invoices/invoice-document-mapper';
+import type { InvoiceView } from './domain/billing/invoice-view';
 import { startJobs, type JobRunner } from './jobs/job-runner';
 import { sendOutboxJob } from './jobs/send-outbox.job';
 import { createNotificationSummaryService } from './services/notifications/notification-summary-service';
@@ -53,6 +57,16 @@ export function composeService(config: Config, logger: Logger = createLogger(con
   let jobs: JobRunner | undefined;
   // The invoice service and the outbox refer to each other (issuing enqueues; sending reads the invoice).
   const invoiceRef: { current?: InvoiceService } = {};
+  // Chromium starts on the first PDF, not at boot: most requests never need it.
+  const pdfRenderer = createChromiumPdfRenderer({ executablePath: config.CUADRA_CHROMIUM_PATH, poolSize: config.CUADRA_PDF_POOL, logger });
+  const companySettingsForPdf = createCompanySettingsRepository(models.CompanySettings);
+  async function invoicePdf(invoice: InvoiceView): Promise<Buffer> {
+    const company = await companySettingsForPdf.find();
+    const original = invoice.rectification
+      ? await invoiceRef.current!.getInvoice(invoice.rectification.invoice_id).catch(() => null)
+      : null;
+    return pdfRenderer.render(await renderInvoiceHtml(invoiceDocumentOf(invoice, company?.logo ?? null, original)));
+  }
   const outbox = createOutboxService({
     model: models.Outbox,
     mailer,
@@ -60,7 +74,11 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     logger,
     messageIdDomain: /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost',
     composers: {
-      invoice_email: invoiceEmailComposer({ getInvoice: (id) => invoiceRef.current!.getInvoice(id), from: config.MAIL_FROM }),
+      invoice_email: invoiceEmailComposer({
+        getInvoice: (id) => invoiceRef.current!.getInvoice(id),
+        renderPdf: invoicePdf,
+        from: config.MAIL_FROM,
+      }),
     },
   });
   const companySettingsRepository = createCompanySettingsRepository(models.CompanySettings);
@@ -85,6 +103,7 @@ export function composeService(config: Config, logger: Logger = createLogger(con
       onMailQueued: () => void jobs?.trigger('send-outbox'),
     }),
     outbox,
+    invoicePdf,
   };
   invoiceRef.current = services.invoices;
   const app = createApp({
@@ -144,6 +163,7 @@ export function composeService(config: Config, logger: Logger = createLogger(con
       stopping = true;
       await jobs?.stop();
       mailer.close();
+      await pdfRenderer.close();
       if (server) {
         const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
         server.closeIdleConnections();

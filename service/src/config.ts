@@ -32,6 +32,9 @@ export const configSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().default('Cuadra <no-reply@localhost>'),
+  // Invoice PDFs are printed by Debian's Chromium; one tab per core is the sweet spot.
+  CUADRA_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  CUADRA_PDF_POOL: z.coerce.number().int().min(1).max(16).default(2),
   // Background jobs (sending e-mail, later billing runs); off only for maintenance and tests.
   CUADRA_JOBS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

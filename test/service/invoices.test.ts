@@ -94,6 +94,27 @@ describe('invoices', () => {
     expect(chain.body).toEqual({ intact: true, records: 2 });
   });
 
+  it('prints an issued invoice as a PDF with its mandatory data, and none for drafts', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const id = (await draft().expect(201)).body.id;
+    expectErrorShape((await sut.signed('GET', `/invoices/${id}/pdf`, undefined, BOOKKEEPER).expect(409)).body, 'INVOICE_NOT_ISSUED');
+    const issued = await post(`/invoices/${id}/issue`).expect(200);
+    const pdf = await sut
+      .signed('GET', `/invoices/${id}/pdf`, undefined, BOOKKEEPER)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('Content-Type', 'application/pdf');
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer }).toString('utf8');
+    for (const expected of [issued.body.number, 'B12345674', 'A58818501', COMPANY.legal_name, 'Acme Distribuciones SL', 'Consultoría', 'Formación', '254,75', 'VERI*FACTU']) {
+      expect(text).toContain(expected);
+    }
+  });
+
   it('refuses to change, delete or re-issue an issued invoice (409) and changes nothing', async () => {
     const id = (await draft().expect(201)).body.id;
     const issued = await post(`/invoices/${id}/issue`).expect(200);

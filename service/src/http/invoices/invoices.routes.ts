@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { InvoiceService } from '../../services/invoices/invoice-service';
 import type { OutboxService } from '../../services/outbox/outbox-service';
+import type { InvoiceView } from '../../domain/billing/invoice-view';
+import { ConflictError } from '../../errors';
 import { CAPABILITIES, requireCapability } from '../auth/capabilities';
 import { NotFoundError } from '../../errors';
 import { idParamSchema } from '../customers/customer.schema';
@@ -21,7 +23,15 @@ const sendSchema = z.object({
     .optional(),
 });
 
-export function invoicesRoutes({ invoices, outbox }: { invoices: InvoiceService; outbox: OutboxService }): Router {
+export function invoicesRoutes({
+  invoices,
+  outbox,
+  invoicePdf,
+}: {
+  invoices: InvoiceService;
+  outbox: OutboxService;
+  invoicePdf: (invoice: InvoiceView) => Promise<Buffer>;
+}): Router {
   const router = Router();
   const billing = requireCapability(CAPABILITIES.billing);
 
@@ -55,6 +65,15 @@ export function invoicesRoutes({ invoices, outbox }: { invoices: InvoiceService;
     const id = invoiceId(req.params);
     await invoices.sendInvoice(id, parseInput(sendSchema, req.body ?? {}).to);
     res.status(202).json({ queued: true, emails: await outbox.entriesFor(`invoice:${id}:`) });
+  });
+  // Regenerated from the stored invoice every time: nothing depends on a file on one instance's disk.
+  router.get('/invoices/:id/pdf', billing, async (req, res) => {
+    const invoice = await invoices.getInvoice(invoiceId(req.params));
+    if (invoice.status === 'draft') throw new ConflictError('Drafts have no PDF yet: issue the invoice first.', 'INVOICE_NOT_ISSUED');
+    const pdf = await invoicePdf(invoice);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="${invoice.number}.pdf"`);
+    res.send(pdf);
   });
   router.get('/invoices/:id/emails', billing, async (req, res) => {
     const id = invoiceId(req.params);
