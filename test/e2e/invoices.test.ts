@@ -237,6 +237,29 @@ requireAll(
     await expectCleanPage();
   });
 
+  step('the issued invoice downloads as a PDF through WordPress, and a forged nonce is refused', async () => {
+    const href = await admin.$eval('.cuadra-invoice-delivery a', (a) => (a as HTMLAnchorElement).href);
+    expect(href).toMatch(/admin-post\.php\?action=cuadra_invoice_pdf&_wpnonce=\w+&id=\d+$/);
+    const pdf = await admin.evaluate(async (url) => {
+      const res = await fetch(url, { credentials: 'same-origin' });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return {
+        status: res.status,
+        type: res.headers.get('content-type'),
+        head: String.fromCharCode(...bytes.slice(0, 5)),
+        size: bytes.length,
+      };
+    }, href);
+    expect(pdf).toMatchObject({ status: 200, type: 'application/pdf', head: '%PDF-' });
+    expect(pdf.size).toBeGreaterThan(5000);
+    // Without the nonce WordPress refuses.
+    const forged = await admin.evaluate(
+      async (url) => (await fetch(url, { credentials: 'same-origin' })).status,
+      href.replace(/_wpnonce=\w+/, '_wpnonce=0'),
+    );
+    expect(forged).toBe(403);
+  });
+
   step('a negative quantity on an ordinary invoice is named next to that line', async () => {
     await admin.goto(adminUrl('page=cuadra-invoices&action=new'), { waitUntil: 'domcontentloaded' });
     await fieldByLabel(admin, 'Description, line 1');

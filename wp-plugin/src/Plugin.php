@@ -8,6 +8,7 @@
 namespace Cuadra;
 
 use Cuadra\Admin\AdminBar;
+use Cuadra\Admin\InvoicePdf;
 use Cuadra\Admin\Menu;
 use Cuadra\Admin\ServiceNotice;
 use Cuadra\Rest\ConnectionController;
@@ -31,6 +32,7 @@ final class Plugin {
 		if ( is_admin() ) {
 			( new Menu() )->register();
 			( new ServiceNotice() )->register();
+			( new InvoicePdf() )->register();
 		}
 	}
 

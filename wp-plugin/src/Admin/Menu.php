@@ -196,6 +196,7 @@ final class Menu {
 				data-settings-url="<?php echo esc_url( self::settings_url() ); ?>"
 				data-invoices-url="<?php echo esc_url( self::invoices_url() ); ?>"
 				data-customers-url="<?php echo esc_url( self::customers_url() ); ?>"
+				data-pdf-url="<?php echo esc_url( current_user_can( Capabilities::BILLING ) ? InvoicePdf::base_url() : '' ); ?>"
 			></div>
 			<noscript><p><?php esc_html_e( 'Cuadra\'s screens need JavaScript. Turn it on in your browser to continue.', 'cuadra' ); ?></p></noscript>
 		</div>

@@ -111,6 +111,16 @@ final class ProxyController {
 				'methods'      => array( 'POST' => Capabilities::BILLING ),
 				'schema'       => 'invoice_schema',
 			),
+			'/invoices/(?P<id>\d+)/(?P<action>send)'              => array(
+				'service_path' => '/invoices/{id}/{action}',
+				'methods'      => array( 'POST' => Capabilities::BILLING ),
+				'schema'       => 'invoice_emails_schema',
+			),
+			'/invoices/(?P<id>\d+)/emails'                        => array(
+				'service_path' => '/invoices/{id}/emails',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'invoice_emails_schema',
+			),
 			'/verifactu/chain'                                    => array(
 				'service_path' => '/verifactu/chain',
 				'methods'      => array( 'GET' => Capabilities::BILLING ),
@@ -545,6 +555,26 @@ final class ProxyController {
 				'cancelled_at'              => $timestamp( 'When the invoice was cancelled' ),
 				'created_at'                => $timestamp( 'When the draft was created' ),
 				'updated_at'                => $timestamp( 'When the invoice last changed' ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of an invoice's e-mails (sent, waiting or failed).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function invoice_emails_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-invoice-emails',
+			'type'       => 'object',
+			'properties' => array(
+				'emails' => array(
+					'type'        => 'array',
+					'description' => 'E-mails of the invoice: status (pending, sent, failed), attempts, last error, Message-ID.',
+					'items'       => array( 'type' => 'object' ),
+				),
 			),
 		);
 	}

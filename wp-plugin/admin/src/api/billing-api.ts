@@ -116,3 +116,27 @@ export function verifyVerifactuChain(): Promise< VerifactuChainCheck > {
 		path: `${ NAMESPACE }/verifactu/chain`,
 	} );
 }
+
+export interface InvoiceEmail {
+	id: number;
+	status: 'pending' | 'sent' | 'failed';
+	attempts: number;
+	last_error: string | null;
+	message_id: string | null;
+	sent_at: string | null;
+	created_at: string;
+}
+
+export function fetchInvoiceEmails( id: number ): Promise< { emails: InvoiceEmail[] } > {
+	return apiFetch< { emails: InvoiceEmail[] } >( {
+		path: `${ NAMESPACE }/invoices/${ id }/emails`,
+	} );
+}
+
+export function sendInvoice( id: number, to: string[] ): Promise< { emails: InvoiceEmail[] } > {
+	return apiFetch< { emails: InvoiceEmail[] } >( {
+		path: `${ NAMESPACE }/invoices/${ id }/send`,
+		method: 'POST',
+		data: to.length ? { to } : {},
+	} );
+}

@@ -19,6 +19,7 @@ import { formatDate, formatDateTime } from '../../../shared/dates';
 import { takeFlash, type FlashNotice } from '../../../shared/flash';
 import { formatDecimalInput, formatUnitPrice, formatMoney } from '../../../shared/money';
 import { formatPercent, kindLabel, methodLabel, vatLabel } from '../../invoice-labels';
+import { InvoiceDelivery } from '../invoice-delivery';
 import { InvoiceTotals } from '../invoice-totals';
 import { Party } from '../party-card';
 import { StatusBadge } from '../status-badge';
@@ -254,6 +255,8 @@ export function InvoiceDetail( { invoice, onChange }: InvoiceDetailProps ) {
 							<InvoiceTotals totals={ invoice.totals } currency={ invoice.currency } irpfPercent={ invoice.irpf_percent } />
 						</CardBody>
 					</Card>
+
+					{ invoice.status !== 'draft' && <InvoiceDelivery invoice={ invoice } /> }
 
 					{ invoice.verifactu && (
 						<Card className="cuadra-panel cuadra-verifactu">

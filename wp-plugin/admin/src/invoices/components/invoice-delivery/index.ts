@@ -1,0 +1,1 @@
+export { InvoiceDelivery } from './component';
