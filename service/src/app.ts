@@ -12,6 +12,7 @@ import { bodyErrors, parseJsonBody, rawBody } from './http/body';
 import { connectionRoutes } from './http/connection/connection.routes';
 import { customersRoutes } from './http/customers/customers.routes';
 import { invoicesRoutes } from './http/invoices/invoices.routes';
+import { seriesRoutes } from './http/invoices/series.routes';
 import { databaseUnavailable, errorMiddleware, routeNotFound } from './http/error-middleware';
 import { healthRoutes, type DatabaseProbe } from './http/health/health.routes';
 import { notificationsRoutes } from './http/notifications/notifications.routes';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(settingsRoutes({ companySettings: deps.services.companySettings }));
   app.use(notificationsRoutes({ notifications: deps.services.notifications }));
   app.use(customersRoutes({ customers: deps.services.customers }));
+  app.use(seriesRoutes({ invoices: deps.services.invoices }));
   app.use(invoicesRoutes({ invoices: deps.services.invoices, outbox: deps.services.outbox, invoicePdf: deps.services.invoicePdf }));
 
   app.use(routeNotFound);

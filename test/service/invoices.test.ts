@@ -253,6 +253,22 @@ describe('invoices', () => {
     expect((await sut.signed('GET', '/verifactu/chain', undefined, BOOKKEEPER).expect(200)).body).toEqual({ intact: true, records: 3 });
   });
 
+  it('numbers in a configured series: its own prefix, padding and counter', async () => {
+    const series = await sut.signed('POST', '/invoice-series', { code: 'W', prefix: 'WEB-{YY}/', padding: 6, kind: 'ordinary' }, ADMIN).expect(201);
+    expect(series.body).toMatchObject({ code: 'W', prefix: 'WEB-{YY}/', reset: 'yearly', padding: 6 });
+    const issued = await post(`/invoices/${(await draft({ series_code: 'W' }).expect(201)).body.id}/issue`).expect(200);
+    expect(issued.body.number).toBe(`WEB-${String(year() % 100).padStart(2, '0')}/000001`);
+    expect((await post(`/invoices/${(await draft().expect(201)).body.id}/issue`).expect(200)).body.number).toBe(`F${year()}-0001`);
+    const list = await sut.signed('GET', '/invoice-series', undefined, BOOKKEEPER).expect(200);
+    expect(list.body.items.map((s: { code: string }) => s.code).sort()).toEqual(['F', 'W']);
+    expectErrorShape((await sut.signed('POST', '/invoice-series', { code: 'W', prefix: 'X{YYYY}-' }, ADMIN).expect(409)).body, 'DUPLICATE_SERIES', 'code');
+    expectErrorShape((await sut.signed('POST', '/invoice-series', { code: 'Y', prefix: 'Y-' }, ADMIN).expect(422)).body, 'YEARLY_RESET_WITHOUT_YEAR', 'prefix');
+    expectErrorShape((await sut.signed('POST', '/invoice-series', { code: 'Z', prefix: 'Ñ{YYYY}' }, ADMIN).expect(422)).body, 'INVALID_SERIES_PREFIX', 'prefix');
+    expectErrorShape((await sut.signed('POST', '/invoice-series', { code: 'Q', prefix: 'Q{YYYY}' }, BOOKKEEPER).expect(403)).body, 'MISSING_CAPABILITY');
+    // A rectifying invoice cannot be numbered in an ordinary series.
+    expectErrorShape((await post('/invoices', { kind: 'R1', series_code: 'W', customer_id: customerId, lines: LINES }).expect(422)).body, 'SERIES_KIND_MISMATCH', 'series_code');
+  });
+
   it('refuses to issue before the company is configured', async () => {
     const other = await startServiceUnderTest();
     try {

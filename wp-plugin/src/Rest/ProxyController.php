@@ -121,6 +121,14 @@ final class ProxyController {
 				'methods'      => array( 'GET' => Capabilities::BILLING ),
 				'schema'       => 'invoice_emails_schema',
 			),
+			'/invoice-series'                                     => array(
+				'service_path' => '/invoice-series',
+				'methods'      => array(
+					'GET'  => Capabilities::BILLING,
+					'POST' => Capabilities::MANAGE,
+				),
+				'schema'       => 'invoice_series_schema',
+			),
 			'/verifactu/chain'                                    => array(
 				'service_path' => '/verifactu/chain',
 				'methods'      => array( 'GET' => Capabilities::BILLING ),
@@ -573,6 +581,26 @@ final class ProxyController {
 				'emails' => array(
 					'type'        => 'array',
 					'description' => 'E-mails of the invoice: status (pending, sent, failed), attempts, last error, Message-ID.',
+					'items'       => array( 'type' => 'object' ),
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the invoice series list.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function invoice_series_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-invoice-series',
+			'type'       => 'object',
+			'properties' => array(
+				'items' => array(
+					'type'        => 'array',
+					'description' => 'Series: code, prefix ({YYYY}/{YY} for the year), reset (yearly, never), padding, kind (ordinary, rectifying, simplified).',
 					'items'       => array( 'type' => 'object' ),
 				),
 			),

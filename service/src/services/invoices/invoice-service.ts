@@ -27,7 +27,14 @@ import {
   type TaxSummaryRow,
 } from '../../domain/billing/invoice-view';
 import { money } from '../../domain/billing/money';
-import { formatInvoiceNumber, nextNumberKey, seriesKindFor, type SeriesKind } from '../../domain/billing/numbering';
+import {
+  formatInvoiceNumber,
+  nextNumberKey,
+  seriesKindFor,
+  validateSeries,
+  type InvoiceSeries,
+  type SeriesKind,
+} from '../../domain/billing/numbering';
 import { formatScaledDecimal } from '../../domain/billing/decimal';
 import { buildCancellationRecord, buildRegistrationRecord, verifyChain, type ChainCheck } from '../../domain/billing/verifactu';
 import { buildVerifactuQrUrl, type VerifactuEnvironment } from '../../domain/billing/verifactu-qr';
@@ -163,10 +170,20 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       }
       return series;
     }
-    const existing = await models.InvoiceSeries.findOne({ where: { kind: wanted }, order: [['id', 'ASC']] });
-    if (existing) return existing;
-    // First invoice of its kind: the default series appears on its own (unique code settles races).
+    // Without a choice, each kind has its default series (F, S, R), created on first use; other
+    // series are only used when asked for by code.
     const defaults = DEFAULT_SERIES[wanted];
+    const existing = await models.InvoiceSeries.findOne({ where: { code: defaults.code } });
+    if (existing && existing.kind === wanted) return existing;
+    if (existing) {
+      throw invalid([
+        {
+          property: 'series_code',
+          code: 'SERIES_KIND_MISMATCH',
+          message: `Series "${defaults.code}" is not a ${wanted} series; choose a series.`,
+        },
+      ]);
+    }
     await insertIgnore(sequelize, 'cuadra_invoice_series', {
       code: defaults.code,
       prefix: defaults.prefix,
@@ -176,7 +193,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       created_at: now().toISOString().slice(0, 23).replace('T', ' '),
       updated_at: now().toISOString().slice(0, 23).replace('T', ' '),
     });
-    return (await models.InvoiceSeries.findOne({ where: { kind: wanted }, order: [['id', 'ASC']], rejectOnEmpty: true }))!;
+    return models.InvoiceSeries.findOne({ where: { code: defaults.code }, rejectOnEmpty: true });
   }
 
   async function rectifiedOriginal(input: DraftInput) {
@@ -614,6 +631,27 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
         }
       }
       return { issued, failed };
+    },
+
+    async listSeries() {
+      const rows = await models.InvoiceSeries.findAll({
+        order: [
+          ['kind', 'ASC'],
+          ['code', 'ASC'],
+        ],
+      });
+      return rows.map((r) => ({ id: r.id, code: r.code, prefix: r.prefix, reset: r.reset, padding: r.padding, kind: r.kind }));
+    },
+
+    /** A new series; its rules are fixed once created, since issued numbers depend on them. */
+    async createSeries(input: InvoiceSeries) {
+      const problems = validateSeries(input);
+      if (problems.length) throw invalid(problems);
+      if (await models.InvoiceSeries.findOne({ where: { code: input.code } })) {
+        throw new ConflictError(`There is already a series "${input.code}".`, 'DUPLICATE_SERIES', 'code');
+      }
+      const row = await models.InvoiceSeries.create({ ...input });
+      return { id: row.id, code: row.code, prefix: row.prefix, reset: row.reset, padding: row.padding, kind: row.kind };
     },
 
     /** Sends an issued invoice (again), to the given addresses or the recipient's. */
