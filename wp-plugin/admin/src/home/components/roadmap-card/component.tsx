@@ -6,13 +6,6 @@ import { __ } from '@wordpress/i18n';
 export function RoadmapCard() {
 	const steps = [
 		{
-			title: __( 'Invoices', 'cuadra' ),
-			text: __(
-				'Issue numbered invoices with Spanish VAT and rectifying invoices, and send them as PDF.',
-				'cuadra'
-			),
-		},
-		{
 			title: __( 'Recurring billing', 'cuadra' ),
 			text: __(
 				'Bill subscriptions automatically every period and follow your monthly recurring revenue.',
@@ -45,7 +38,7 @@ export function RoadmapCard() {
 			<CardBody>
 				<p>
 					{ __(
-						'This first version connects WordPress to the Cuadra service and stores your company details. These parts arrive in the next versions:',
+						'Invoices and customers are ready under Cuadra → Invoices. These parts arrive in the next versions:',
 						'cuadra'
 					) }
 				</p>
