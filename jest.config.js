@@ -8,6 +8,7 @@ module.exports = {
     { ...common, displayName: 'service:sqlite', testMatch: ['<rootDir>/test/service/**/*.test.ts'], setupFiles: ['<rootDir>/test/setup/db-sqlite.ts'] },
     { ...common, displayName: 'service:mariadb', testMatch: ['<rootDir>/test/service/**/*.test.ts'], setupFiles: ['<rootDir>/test/setup/db-mariadb.ts'] },
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'pdf', testMatch: ['<rootDir>/test/service-pdf/**/*.test.ts'] },
     { ...common, displayName: 'repo', testMatch: ['<rootDir>/test/repo/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],

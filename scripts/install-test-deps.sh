@@ -4,7 +4,7 @@
 # Idempotent and quick when everything is already there. Used by `npm test` and by .ci/run.
 set -euo pipefail
 
-PACKAGES=(php-cli php-mysql php-xml php-mbstring php-curl php-gd php-intl php-zip wordpress chromium dovecot-imapd poppler-utils)
+PACKAGES=(php-cli php-mysql php-xml php-mbstring php-curl php-gd php-intl php-zip wordpress chromium dovecot-imapd poppler-utils fonts-liberation php-dompdf)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -1,5 +1,5 @@
 // An InvoiceDocument as a self-contained A4 HTML page for Chromium's printer: no script, no remote
-// resource (the logo is a data URL, the QR code inline SVG, fonts are the system's), every value
+// resource (logo and QR code are data URLs, fonts are the system's), every value
 // escaped. Layout follows AEAT's guidance for the VERI*FACTU QR: first page, top left, 30–40 mm.
 import QRCode from 'qrcode';
 import { currencyExponent, money, toDecimalString } from '../domain/billing/money';
@@ -136,9 +136,19 @@ function partyBlock(party: InvoiceParty, f: Formatters, showCountry: boolean, la
   return rows.join('');
 }
 
-async function qrSvg(url: string): Promise<string> {
+/**
+ * The QR code as an SVG data URL in an <img>: Chromium prints it as vector paths exactly like
+ * inline SVG, and HTML engines without inline SVG support (dompdf) still draw it.
+ */
+async function qrImage(url: string): Promise<string> {
   // The library's SVG holds only generated paths; the URL never appears in it as markup.
-  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 0, color: { dark: '#000000', light: '#ffffff' } });
+  const svg = await QRCode.toString(url, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 0,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
+  return `<img class="qr-code" alt="" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}">`;
 }
 
 function taxRow(row: InvoiceTaxSummaryRow, index: number, f: Formatters, withTreatment: boolean, withRecargo: boolean): string {
@@ -162,7 +172,7 @@ body { margin: 0; font: 9pt/1.38 ${FONT_STACK}; color: #1d232b; }
 .muted { color: #6b7480; }
 .masthead { display: flex; align-items: flex-start; gap: 7mm; padding-bottom: 5mm; border-bottom: 0.6mm solid #1f3a5f; }
 .qr { flex: none; width: ${QR_SIZE_MM + 4}mm; text-align: center; }
-.qr svg { display: block; width: ${QR_SIZE_MM}mm; height: ${QR_SIZE_MM}mm; margin: 0 auto; }
+.qr .qr-code { display: block; width: ${QR_SIZE_MM}mm; height: ${QR_SIZE_MM}mm; margin: 0 auto; }
 .qr .legend { margin-top: 1.5mm; font-size: 8pt; font-weight: bold; letter-spacing: 0.04em; }
 .qr .caption { font-size: 6pt; line-height: 1.25; color: #6b7480; }
 .issuer { flex: 1; min-width: 0; }
@@ -211,7 +221,7 @@ export async function renderInvoiceHtml(doc: InvoiceDocument): Promise<string> {
   const showCountries = Boolean(doc.recipient && doc.recipient.country_code !== doc.issuer.country_code);
 
   const qr = doc.verifactu
-    ? `<div class="qr">${await qrSvg(doc.verifactu.qr_url)}<div class="legend">${escapeHtml(doc.verifactu.legend)}</div>${
+    ? `<div class="qr">${await qrImage(doc.verifactu.qr_url)}<div class="legend">${escapeHtml(doc.verifactu.legend)}</div>${
         doc.verifactu.legend.length <= 12 ? `<div class="caption">${escapeHtml(labels.verifactu_caption)}</div>` : ''
       }</div>`
     : '';
