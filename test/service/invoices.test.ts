@@ -269,6 +269,24 @@ describe('invoices', () => {
     expectErrorShape((await post('/invoices', { kind: 'R1', series_code: 'W', customer_id: customerId, lines: LINES }).expect(422)).body, 'SERIES_KIND_MISMATCH', 'series_code');
   });
 
+  it('equals externally given per-rate totals to the cent (a copied order), within 2 cents of the lines', async () => {
+    // Two lines of 0,07 € at 21 %: per invoice IVA = round(0,14 × 21 %) = 0,03 €; a shop that rounds
+    // per line charged 2 × round(0,0147) = 0,02 €. The invoice must say 0,02 like the order.
+    const lines = [
+      { description: 'Pegatina A', quantity: '1', unit_price: '7', vat: 21 },
+      { description: 'Pegatina B', quantity: '1', unit_price: '7', vat: 21 },
+    ];
+    const plain = await draft({ irpf_percent: '0', lines }).expect(201);
+    expect(plain.body.totals).toMatchObject({ base: 14, vat: 3, total: 17 });
+    const copied = await draft({ irpf_percent: '0', lines, external_tax_totals: [{ vat: 21, base: 14, vat_amount: 2 }] }).expect(201);
+    expect(copied.body.totals).toMatchObject({ base: 14, vat: 2, total: 16 });
+    expect(copied.body.tax_summary).toEqual([expect.objectContaining({ vat: 21, base: 14, vat_amount: 2 })]);
+    const issued = await post(`/invoices/${copied.body.id}/issue`).expect(200);
+    expect(issued.body.totals).toMatchObject({ base: 14, vat: 2, total: 16 });
+    const far = await draft({ irpf_percent: '0', lines, external_tax_totals: [{ vat: 21, base: 14, vat_amount: 8 }] }).expect(422);
+    expectErrorShape(far.body, 'EXTERNAL_TOTALS_MISMATCH', 'external_tax_totals');
+  });
+
   it('refuses to issue before the company is configured', async () => {
     const other = await startServiceUnderTest();
     try {

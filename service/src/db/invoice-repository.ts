@@ -71,6 +71,7 @@ export function toInvoiceView(
       })),
     totals: { base: Number(row.base_total), vat, recargo, irpf: Number(row.irpf_total), tax: vat + recargo, total: Number(row.total) },
     tax_summary: JSON.parse(row.tax_summary) as TaxSummaryRow[],
+    external_tax_totals: row.external_tax_totals ? JSON.parse(row.external_tax_totals) : null,
     rectification:
       row.rectifies_invoice_id !== null
         ? {

@@ -10,6 +10,7 @@ import { migration as createVerifactuRecords } from './20261127091400-create-ver
 import { migration as createVerifactuChainHeads } from './20261127091500-create-verifactu-chain-heads';
 import { migration as createJobLeases } from './20261127100000-create-job-leases';
 import { migration as createOutbox } from './20261127100100-create-outbox';
+import { migration as addInvoiceExternalTaxTotals } from './20261127101000-add-invoice-external-tax-totals';
 
 // Append-only: a shipped migration is never edited; a change is a new file added at the end.
 export const migrations: Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   createVerifactuChainHeads,
   createJobLeases,
   createOutbox,
+  addInvoiceExternalTaxTotals,
 ];

@@ -38,6 +38,8 @@ export interface InvoiceRecord extends Model<InferAttributes<InvoiceRecord>, Inf
   total: number;
   /** JSON per-rate summary. */
   tax_summary: string;
+  /** JSON: per-rate totals the invoice must equal (copied orders), or null. */
+  external_tax_totals: string | null;
   rectifies_invoice_id: number | null;
   rectification_method: string | null;
   rectification_reason: string | null;
@@ -81,6 +83,7 @@ export function initInvoiceModel(sequelize: Sequelize): ModelStatic<InvoiceRecor
       irpf_total: money(),
       total: money(),
       tax_summary: { type: DataTypes.TEXT, allowNull: false },
+      external_tax_totals: { type: DataTypes.TEXT, allowNull: true },
       rectifies_invoice_id: { type: DataTypes.INTEGER, allowNull: true },
       rectification_method: { type: DataTypes.STRING(12), allowNull: true },
       rectification_reason: { type: DataTypes.STRING(500), allowNull: true },

@@ -38,6 +38,14 @@ export interface TaxSummaryRow {
   recargo_amount: number;
 }
 
+export interface ExternalTaxTotalView {
+  vat: LineVat;
+  recargo: boolean;
+  base: number;
+  vat_amount: number;
+  recargo_amount: number;
+}
+
 export interface InvoiceView {
   id: number;
   status: InvoiceStatus;
@@ -60,6 +68,8 @@ export interface InvoiceView {
   lines: InvoiceLineView[];
   totals: { base: number; vat: number; recargo: number; irpf: number; tax: number; total: number };
   tax_summary: TaxSummaryRow[];
+  /** Per-rate totals given from outside that the invoice equals exactly, or null. */
+  external_tax_totals: ExternalTaxTotalView[] | null;
   rectification: { invoice_id: number; method: RectificationMethod; reason: string } | null;
   verifactu: { fingerprint: string; qr_url: string } | null;
   issued_at: string | null;

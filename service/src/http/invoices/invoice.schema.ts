@@ -57,6 +57,19 @@ export const invoiceDraftSchema = z.object({
   notes: text().max(5000).default(''),
   payment_method: oneLine(200).default(''),
   lines: z.array(line).max(1000, { error: 'At most 1000 lines per invoice.' }),
+  external_tax_totals: z
+    .array(
+      z.object({
+        vat,
+        recargo: z.boolean().default(false),
+        base: z.number().int({ error: 'Amounts are whole cents.' }),
+        vat_amount: z.number().int({ error: 'Amounts are whole cents.' }),
+        recargo_amount: z.number().int({ error: 'Amounts are whole cents.' }).default(0),
+      }),
+    )
+    .max(12)
+    .nullable()
+    .default(null),
   rectification: z
     .object({
       invoice_id: z.number().int().positive(),

@@ -17,7 +17,12 @@ import {
   type InvoiceStatus,
   type RectificationMethod,
 } from '../../domain/billing/invoice-rules';
-import { computeInvoiceTotals, type InvoiceTotals } from '../../domain/billing/invoice-totals';
+import {
+  computeInvoiceTotals,
+  externalTotalsAcceptable,
+  matchExternalTaxTotals,
+  type InvoiceTotals,
+} from '../../domain/billing/invoice-totals';
 import {
   decodeLineVat,
   type InvoiceLineView,
@@ -25,6 +30,7 @@ import {
   type InvoiceView,
   type LineVat,
   type TaxSummaryRow,
+  type ExternalTaxTotalView,
 } from '../../domain/billing/invoice-view';
 import { money } from '../../domain/billing/money';
 import {
@@ -70,6 +76,8 @@ export interface DraftInput {
   payment_method: string;
   lines: DraftLineInput[];
   rectification: { invoice_id: number; method: RectificationMethod; reason: string } | null;
+  /** Per-rate totals the invoice must equal (an imported order), or null. */
+  external_tax_totals?: ExternalTaxTotalView[] | null;
 }
 
 export interface InvoiceServiceDeps {
@@ -268,6 +276,26 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
     return toInvoiceView(row, lines, series!, verifactu);
   }
 
+  /**
+   * The totals of a draft: computed from its lines, or, when per-rate totals were given from outside
+   * (a copied order), exactly those, provided they are within 2 cents per figure of the computed ones.
+   */
+  function priceDraft(rules: InvoiceDraft, external: ExternalTaxTotalView[] | null | undefined): InvoiceTotals {
+    const computed = computeInvoiceTotals(rules);
+    if (!external || external.length === 0) return computed;
+    const match = matchExternalTaxTotals(computed, external);
+    if (!externalTotalsAcceptable(match, 2)) {
+      throw invalid([
+        {
+          property: 'external_tax_totals',
+          code: 'EXTERNAL_TOTALS_MISMATCH',
+          message: `The given per-rate totals differ from the lines by up to ${match.largest_difference} cents; at most 2 are accepted as rounding.`,
+        },
+      ]);
+    }
+    return match.totals;
+  }
+
   /** Saves a draft (new or existing) with its lines and preview totals, all or nothing. */
   async function saveDraft(id: number | null, input: DraftInput, userId: number | null): Promise<InvoiceView> {
     const series = await seriesFor(input.kind, input.series_code);
@@ -275,7 +303,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
     const recipient = input.recipient ?? (input.customer_id !== null ? await recipientFor(input) : null);
     const problems = validateInvoiceDraft(draftForRules(input, recipient, original)).filter((p) => !isIssueOnlyProblem(p));
     if (problems.length) throw invalid(problems);
-    const totals = computeInvoiceTotals(draftForRules(input, recipient, original));
+    const totals = priceDraft(draftForRules(input, recipient, original), input.external_tax_totals);
     const lines: InvoiceLineView[] = input.lines.map((line, index) => ({
       position: index + 1,
       description: line.description,
@@ -309,6 +337,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       irpf_total: totals.irpf_amount,
       total: totals.total,
       tax_summary: JSON.stringify(summaryRows(totals)),
+      external_tax_totals: input.external_tax_totals?.length ? JSON.stringify(input.external_tax_totals) : null,
       rectifies_invoice_id: input.rectification?.invoice_id ?? null,
       rectification_method: input.rectification?.method ?? null,
       rectification_reason: input.rectification?.reason ?? null,
@@ -397,6 +426,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
               reason: row.rectification_reason ?? '',
             }
           : null,
+      external_tax_totals: row.external_tax_totals ? (JSON.parse(row.external_tax_totals) as ExternalTaxTotalView[]) : null,
     };
   }
 
@@ -489,7 +519,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
             });
           }
           if (problems.length) throw invalid(problems);
-          accepted.push({ row, input, recipient, totals: computeInvoiceTotals(rules), original });
+          accepted.push({ row, input, recipient, totals: priceDraft(rules, input.external_tax_totals), original });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           out.push({ ok: false, id, error: err });
