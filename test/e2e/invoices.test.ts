@@ -388,6 +388,20 @@ requireAll(
     expect((await fetch(`${stack.wordpress.url}/wp-json/cuadra/v1/invoices`)).status).toBe(401);
   });
 
+  step('a new invoice series is added under Settings, with its field errors in place', async () => {
+    await admin.goto(adminUrl('page=cuadra-settings'), { waitUntil: 'networkidle0' });
+    await fillField(admin, 'Code', 'W');
+    await fillField(admin, 'Prefix', 'WEB-');
+    await clickButton(admin, 'Add series');
+    await admin.waitForSelector('.cuadra-series-panel .cuadra-field-error');
+    expect(await textOf('.cuadra-series-panel .cuadra-field-error')).toMatch(/\{YYYY\}/);
+    await fillField(admin, 'Prefix', 'WEB-{YYYY}-');
+    await clickButton(admin, 'Add series');
+    await waitForNotice(admin, /^Series W added\.$/);
+    expect(await textOf('.cuadra-series-table')).toContain(`WEB-${companyYear()}-0001`);
+    await expectCleanPage();
+  });
+
   step('the debug log holds no PHP problem caused while the suite ran', async () => {
     expect(stack.wordpress.pluginProblems()).toEqual([]);
     expect(stack.wordpress.phpProblems({ since: logMark })).toEqual([]);

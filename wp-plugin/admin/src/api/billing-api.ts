@@ -140,3 +140,28 @@ export function sendInvoice( id: number, to: string[] ): Promise< { emails: Invo
 		data: to.length ? { to } : {},
 	} );
 }
+
+export interface InvoiceSeriesDefinition {
+	id?: number;
+	code: string;
+	prefix: string;
+	reset: 'yearly' | 'never';
+	padding: number;
+	kind: 'ordinary' | 'rectifying' | 'simplified';
+}
+
+export function listInvoiceSeries(): Promise< { items: InvoiceSeriesDefinition[] } > {
+	return apiFetch< { items: InvoiceSeriesDefinition[] } >( {
+		path: `${ NAMESPACE }/invoice-series`,
+	} );
+}
+
+export function createInvoiceSeries(
+	series: InvoiceSeriesDefinition
+): Promise< InvoiceSeriesDefinition > {
+	return apiFetch< InvoiceSeriesDefinition >( {
+		path: `${ NAMESPACE }/invoice-series`,
+		method: 'POST',
+		data: series,
+	} );
+}

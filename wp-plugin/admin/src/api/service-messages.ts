@@ -125,6 +125,18 @@ function translateBillingMessage( code: unknown ): string | undefined {
 			return __( 'The status of this invoice does not allow that any more. Reload the page to see its current status.', 'cuadra' );
 		case 'NOT_FOUND':
 			return __( 'It does not exist any more: someone may have deleted it.', 'cuadra' );
+		case 'INVALID_SERIES_CODE':
+			return __( 'Use 1 to 20 letters, digits, "-" or "_".', 'cuadra' );
+		case 'INVALID_SERIES_PREFIX':
+			return __( 'Use letters without accents, digits and signs; only {YYYY} and {YY} may go between braces.', 'cuadra' );
+		case 'YEARLY_RESET_WITHOUT_YEAR':
+			return __( 'A series that restarts every year needs {YYYY} or {YY} in its prefix, or its numbers would repeat.', 'cuadra' );
+		case 'INVALID_SERIES_PADDING':
+			return __( 'Use from 1 to 12 digits.', 'cuadra' );
+		case 'INVOICE_NUMBER_TOO_LONG':
+			return __( 'Prefix and number must fit in 60 characters.', 'cuadra' );
+		case 'DUPLICATE_SERIES':
+			return __( 'There is already a series with this code.', 'cuadra' );
 		default:
 			return undefined;
 	}

@@ -3,6 +3,7 @@ import { __ } from '@wordpress/i18n';
 
 import { CompanyPanel } from '../company-panel';
 import { ConnectionPanel } from '../connection-panel';
+import { SeriesPanel } from '../series-panel';
 import { UninstallPanel } from '../uninstall-panel';
 
 /** Cuadra → Settings. */
@@ -15,6 +16,7 @@ export function SettingsPage() {
 			<h1>{ __( 'Cuadra settings', 'cuadra' ) }</h1>
 			<ConnectionPanel onConnected={ () => setConnectedAt( ( count ) => count + 1 ) } />
 			<CompanyPanel reloadSignal={ connectedAt } />
+			<SeriesPanel />
 			<UninstallPanel />
 		</div>
 	);
