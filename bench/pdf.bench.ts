@@ -29,7 +29,7 @@ import type { LoadResult, LoadSettings } from './lib/load';
 const CHROMIUM = '/usr/bin/chromium';
 const DOMPDF_AUTOLOAD = '/usr/share/php/dompdf/autoload.php';
 const DOMPDF_SCRIPT = path.join(__dirname, 'pdf-dompdf.php');
-const POOL_SIZE = 2;
+const POOL_SIZE = Number(process.env.BENCH_PDF_POOL ?? 2);
 const PHP_PROCESSES = 2;
 const TARGET_RATIO = 2;
 const SAMPLE_EVERY_MS = 100;
