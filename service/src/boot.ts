@@ -56,12 +56,12 @@ export function composeService(config: Config, logger: Logger = createLogger(con
       };
   let jobs: JobRunner | undefined;
   // The invoice service and the outbox refer to each other (issuing enqueues; sending reads the invoice).
+  const companySettingsRepository = createCompanySettingsRepository(models.CompanySettings);
   const invoiceRef: { current?: InvoiceService } = {};
   // Chromium starts on the first PDF, not at boot: most requests never need it.
   const pdfRenderer = createChromiumPdfRenderer({ executablePath: config.CUADRA_CHROMIUM_PATH, poolSize: config.CUADRA_PDF_POOL, logger });
-  const companySettingsForPdf = createCompanySettingsRepository(models.CompanySettings);
   async function invoicePdf(invoice: InvoiceView): Promise<Buffer> {
-    const company = await companySettingsForPdf.find();
+    const company = await companySettingsRepository.find();
     const original = invoice.rectification
       ? await invoiceRef.current!.getInvoice(invoice.rectification.invoice_id).catch(() => null)
       : null;
@@ -81,7 +81,6 @@ export function composeService(config: Config, logger: Logger = createLogger(con
       }),
     },
   });
-  const companySettingsRepository = createCompanySettingsRepository(models.CompanySettings);
   const customerRepository = createCustomerRepository(models.Contact);
   const services = {
     companySettings: createCompanySettingsService({

@@ -8,51 +8,16 @@ export async function ensureChainHead(sequelize: Sequelize, issuerTaxId: string)
   await insertIgnore(sequelize, 'cuadra_verifactu_chain_heads', { issuer_tax_id: issuerTaxId, last_sequence: 0, last_fingerprint: '' });
 }
 
-/**
- * Appends one record to the issuer's chain inside the caller's transaction. The head row is
- * locked first, so records of one issuer are chained strictly one after another.
- */
-export async function appendChainRecord(
-  sequelize: Sequelize,
-  records: ModelStatic<VerifactuRecordRecord>,
-  tx: Transaction,
-  issuerTaxId: string,
-  invoiceId: number,
-  build: (previousFingerprint: string | null) => ChainRecord,
-): Promise<{ record: ChainRecord; sequence: number }> {
-  const lock = dialectOf(sequelize) === 'mysql' ? ' FOR UPDATE' : '';
-  const [head] = await sequelize.query<{ last_sequence: number; last_fingerprint: string }>(
-    `SELECT last_sequence, last_fingerprint FROM cuadra_verifactu_chain_heads WHERE issuer_tax_id = ?${lock}`,
-    { replacements: [issuerTaxId], type: QueryTypes.SELECT, transaction: tx },
-  );
-  if (!head) throw new Error('VERI*FACTU chain head missing');
-  const record = build(head.last_fingerprint === '' ? null : head.last_fingerprint);
-  const sequence = Number(head.last_sequence) + 1;
-  await records.create(
-    {
-      issuer_tax_id: issuerTaxId,
-      sequence,
-      record_type: record.type,
-      invoice_id: invoiceId,
-      fields: JSON.stringify(record.fields),
-      fingerprint: record.fingerprint,
-    },
-    { transaction: tx },
-  );
-  await sequelize.query('UPDATE cuadra_verifactu_chain_heads SET last_sequence = ?, last_fingerprint = ? WHERE issuer_tax_id = ?', {
-    replacements: [sequence, record.fingerprint, issuerTaxId],
-    transaction: tx,
-  });
-  return { record, sequence };
-}
-
 /** The issuer's chain in order, as stored, for verification. */
 export async function loadChain(records: ModelStatic<VerifactuRecordRecord>, issuerTaxId: string): Promise<ChainRecord[]> {
   const rows = await records.findAll({ where: { issuer_tax_id: issuerTaxId }, order: [['sequence', 'ASC']] });
   return rows.map((row) => ({ type: row.record_type, fields: JSON.parse(row.fields), fingerprint: row.fingerprint }) as ChainRecord);
 }
 
-/** Appends several records in order with one head lock and one bulk insert. */
+/**
+ * Appends records to the issuer's chain, in order, inside the caller's transaction. The head row is
+ * locked first, so records of one issuer are chained strictly one after another; one bulk insert.
+ */
 export async function appendChainRecords(
   sequelize: Sequelize,
   records: ModelStatic<VerifactuRecordRecord>,

@@ -10,10 +10,11 @@ function formatMoney(cents: number, currency: string, language: 'es' | 'en'): st
   return new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-GB', { style: 'currency', currency }).format(cents / 100);
 }
 
-function formatDate(iso: string | null, language: 'es' | 'en'): string {
+// dd/mm/yyyy reads right in Spain and in British English alike.
+function formatDate(iso: string | null): string {
   if (!iso) return '';
   const [y, m, d] = iso.split('-');
-  return language === 'es' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
+  return `${d}/${m}/${y}`;
 }
 
 /** Subject and body of the e-mail that carries an invoice, in the invoice's language. */
@@ -26,8 +27,8 @@ export function invoiceEmailText(invoice: InvoiceView): { subject: string; text:
       text: [
         'Hello,',
         '',
-        `Please find attached invoice ${invoice.number} of ${formatDate(invoice.issue_date, 'en')} for ${total}.`,
-        invoice.due_date ? `It is due on ${formatDate(invoice.due_date, 'en')}.` : '',
+        `Please find attached invoice ${invoice.number} of ${formatDate(invoice.issue_date)} for ${total}.`,
+        invoice.due_date ? `It is due on ${formatDate(invoice.due_date)}.` : '',
         '',
         'Thank you,',
         issuer,
@@ -41,8 +42,8 @@ export function invoiceEmailText(invoice: InvoiceView): { subject: string; text:
     text: [
       'Hola:',
       '',
-      `Le adjuntamos la factura ${invoice.number} del ${formatDate(invoice.issue_date, 'es')} por un total de ${total}.`,
-      invoice.due_date ? `Vence el ${formatDate(invoice.due_date, 'es')}.` : '',
+      `Le adjuntamos la factura ${invoice.number} del ${formatDate(invoice.issue_date)} por un total de ${total}.`,
+      invoice.due_date ? `Vence el ${formatDate(invoice.due_date)}.` : '',
       '',
       'Gracias,',
       issuer,

@@ -6,7 +6,7 @@ import { allocateInvoiceNumbers, ensureCounter } from '../../db/invoice-numberin
 import { lineRows, toInvoiceView, type InvoiceFilter, type InvoiceModels, type InvoiceRepository } from '../../db/invoice-repository';
 import type { InvoiceRecord } from '../../db/models/invoice.model';
 import { inTransaction } from '../../db/transactions';
-import { appendChainRecord, appendChainRecords, ensureChainHead, loadChain } from '../../db/verifactu-chain';
+import { appendChainRecords, ensureChainHead, loadChain } from '../../db/verifactu-chain';
 import {
   assertTransition,
   isRectifying,
@@ -451,7 +451,11 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
     const timezone = company.timezone || deps.defaultTimezone;
     const issueDate = todayIn(timezone);
     const year = Number(issueDate.slice(0, 4));
-    const allSeries = await models.InvoiceSeries.findAll();
+    // Only the series these drafts are numbered in need their counter row for this year.
+    const seriesIds = [
+      ...new Set((await models.Invoice.findAll({ where: { id: ids }, attributes: ['series_id'] })).map((r) => r.series_id)),
+    ];
+    const allSeries = await models.InvoiceSeries.findAll({ where: { id: seriesIds } });
     const counterYear = new Map(
       allSeries.map((s) => [s.id, nextNumberKey({ code: s.code, reset: s.reset as 'yearly' | 'never' }, issueDate).year]),
     );
@@ -726,16 +730,20 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       const cancelled = await inTransaction(sequelize, async (tx) => {
         const r = (await models.Invoice.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE }))!;
         if (r.status !== 'issued') throw new ConflictError(`Invoice ${r.full_number} is ${r.status}.`, 'INVALID_TRANSITION');
-        await appendChainRecord(sequelize, models.VerifactuRecord, tx, issuer.tax_id, r.id, (previous) =>
-          buildCancellationRecord({
-            issuer_tax_id: issuer.tax_id,
-            invoice_number: r.full_number!,
-            issue_date: r.issue_date!,
-            previous_fingerprint: previous,
-            generated_at: now(),
-            timezone: company?.timezone || deps.defaultTimezone,
-          }),
-        );
+        await appendChainRecords(sequelize, models.VerifactuRecord, tx, issuer.tax_id, [
+          {
+            invoiceId: r.id,
+            build: (previous) =>
+              buildCancellationRecord({
+                issuer_tax_id: issuer.tax_id,
+                invoice_number: r.full_number!,
+                issue_date: r.issue_date!,
+                previous_fingerprint: previous,
+                generated_at: now(),
+                timezone: company?.timezone || deps.defaultTimezone,
+              }),
+          },
+        ]);
         await r.update({ status: 'cancelled', cancelled_at: now() }, { transaction: tx });
         return r;
       });
