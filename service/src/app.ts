@@ -18,6 +18,9 @@ import { healthRoutes, type DatabaseProbe } from './http/health/health.routes';
 import { notificationsRoutes } from './http/notifications/notifications.routes';
 import { requestContext } from './http/request-context';
 import { settingsRoutes } from './http/settings/settings.routes';
+import { recurringRoutes } from './http/recurring/recurring.routes';
+import type { RecurringTemplateService } from './services/recurring/recurring-template-service';
+import type { MrrService } from './services/recurring/mrr-service';
 import './http/types';
 
 export interface AppDeps {
@@ -34,6 +37,8 @@ export interface AppDeps {
     invoices: InvoiceService;
     outbox: OutboxService;
     invoicePdf: (invoice: InvoiceView) => Promise<Buffer>;
+    recurringTemplates: RecurringTemplateService;
+    mrr: MrrService;
   };
 }
 
@@ -62,6 +67,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(customersRoutes({ customers: deps.services.customers }));
   app.use(seriesRoutes({ invoices: deps.services.invoices }));
   app.use(invoicesRoutes({ invoices: deps.services.invoices, outbox: deps.services.outbox, invoicePdf: deps.services.invoicePdf }));
+
+  app.use(recurringRoutes({ templates: deps.services.recurringTemplates, mrr: deps.services.mrr }));
 
   app.use(routeNotFound);
   app.use(errorMiddleware);

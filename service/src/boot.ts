@@ -26,6 +26,10 @@ import { sendOutboxJob } from './jobs/send-outbox.job';
 import { createNotificationSummaryService } from './services/notifications/notification-summary-service';
 import { createCompanySettingsService } from './services/settings/company-settings-service';
 import { SERVICE_VERSION } from './version';
+import { createBillingRun } from './services/recurring/billing-run';
+import { createMrrService } from './services/recurring/mrr-service';
+import { createRecurringTemplateService } from './services/recurring/recurring-template-service';
+import { issueRecurringInvoicesJob } from './jobs/issue-recurring-invoices.job';
 
 /** The composition root: the only place real adapters are built and wired. */
 export function composeService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL), overrides: { now?: () => Date } = {}) {
@@ -105,6 +109,19 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     invoicePdf,
   };
   invoiceRef.current = services.invoices;
+  const recurringTemplates = createRecurringTemplateService({
+    sequelize,
+    models,
+    invoices: services.invoices,
+    customers: customerRepository,
+    companySettings: companySettingsRepository,
+    now,
+    defaultTimezone: config.CUADRA_TIMEZONE,
+    onScheduleChanged: () => void jobs?.trigger('issue-recurring-invoices'),
+  });
+  const billingRun = createBillingRun({ sequelize, models, invoices: services.invoices, customers: customerRepository, now, logger });
+  const mrr = createMrrService({ sequelize, models, companySettings: companySettingsRepository, now, defaultTimezone: config.CUADRA_TIMEZONE });
+  const allServices = { ...services, recurringTemplates, billingRun, mrr };
   const app = createApp({
     logger,
     secret,
@@ -112,7 +129,7 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     now,
     database,
     replayGuard: createReplayGuard(models.RequestNonce, now),
-    services,
+    services: allServices,
   });
 
   let stopping = false;
@@ -136,7 +153,7 @@ export function composeService(config: Config, logger: Logger = createLogger(con
   let server: Server | undefined;
   return {
     app,
-    services,
+    services: allServices,
     sequelize,
     secret,
     database,
@@ -145,9 +162,14 @@ export function composeService(config: Config, logger: Logger = createLogger(con
       logger.info({ database: describeDatabaseUrl(config.DATABASE_URL), secret_from: secretSource, version: SERVICE_VERSION }, 'starting');
       const ready = prepareDatabase().then(() => {
         if (stopping || config.CUADRA_JOBS === 'off') return;
-        jobs = startJobs({ jobs: [sendOutboxJob({ outbox })], leases: createJobLeases(models.JobLease, now), logger });
-        // Whatever was queued before a stop or crash goes out now, not at the next tick.
+        jobs = startJobs({
+          jobs: [sendOutboxJob({ outbox }), issueRecurringInvoicesJob({ billingRun, schedule: config.CUADRA_BILLING_SCHEDULE })],
+          leases: createJobLeases(models.JobLease, now),
+          logger,
+        });
+        // Whatever was queued or fell due before a stop or crash goes out now, not at the next tick.
         void jobs.trigger('send-outbox');
+        void jobs.trigger('issue-recurring-invoices');
       });
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.PORT, config.HOST, () => resolve(s));

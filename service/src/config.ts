@@ -37,6 +37,13 @@ export const configSchema = z.object({
   CUADRA_PDF_POOL: z.coerce.number().int().min(1).max(16).default(2),
   // Background jobs (sending e-mail, later billing runs); off only for maintenance and tests.
   CUADRA_JOBS: z.enum(['on', 'off']).default('on'),
+  // When the scheduler looks for due recurring invoices (cron with seconds allowed); it also runs at start.
+  CUADRA_BILLING_SCHEDULE: z
+    .string()
+    .default('0 * * * * *')
+    .refine((rule) => rule.trim().split(/\s+/).length >= 5 && rule.trim().split(/\s+/).length <= 6, {
+      message: 'Use a cron rule such as "0 * * * * *" (every minute).',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

@@ -79,6 +79,8 @@ export interface InvoiceDocument {
   issue_date: string;
   /** YYYY-MM-DD, printed only when it differs from the issue date. */
   operation_date?: string | null;
+  /** The period billed (recurring invoices), printed when given. */
+  service_period?: { start: string; end: string } | null;
   due_date?: string | null;
   issuer: InvoiceIssuer;
   /** Optional only on simplified invoices (F2, R5). */

@@ -235,6 +235,11 @@ export async function renderInvoiceHtml(doc: InvoiceDocument): Promise<string> {
   ];
   if (doc.operation_date && doc.operation_date !== doc.issue_date)
     meta.push([labels.operation_date, f.date(doc.operation_date, 'operation_date')]);
+  if (doc.service_period)
+    meta.push([
+      labels.service_period,
+      `${f.date(doc.service_period.start, 'service_period.start')} – ${f.date(doc.service_period.end, 'service_period.end')}`,
+    ]);
   if (doc.due_date) meta.push([labels.due_date, f.date(doc.due_date, 'due_date')]);
 
   const masthead = `<header class="masthead">${qr}<div class="issuer">${logo}${partyBlock(doc.issuer, f, showCountries, doc.language)}</div><div class="doc"><h1>${escapeHtml(

@@ -10,6 +10,7 @@ export interface InvoiceLabels {
   number: string;
   issue_date: string;
   operation_date: string;
+  service_period: string;
   due_date: string;
   tax_id: string;
   issuer: string;
@@ -53,6 +54,7 @@ export const INVOICE_LABELS: Readonly<Record<InvoiceLanguage, InvoiceLabels>> = 
     number: 'Número',
     issue_date: 'Fecha de expedición',
     operation_date: 'Fecha de operación',
+    service_period: 'Periodo facturado',
     due_date: 'Vencimiento',
     tax_id: 'NIF',
     issuer: 'Emisor',
@@ -94,6 +96,7 @@ export const INVOICE_LABELS: Readonly<Record<InvoiceLanguage, InvoiceLabels>> = 
     number: 'Number',
     issue_date: 'Issue date',
     operation_date: 'Date of supply',
+    service_period: 'Billing period',
     due_date: 'Due date',
     tax_id: 'Tax ID',
     issuer: 'From',

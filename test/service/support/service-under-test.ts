@@ -56,7 +56,9 @@ export async function startServiceUnderTest(
     logs: () => logText,
     signed(method, path, body, user = ADMIN) {
       const raw = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-      const headers = signRequest({ secret: TEST_SECRET, method, pathWithQuery: path, body: raw, user });
+      // Signed at the service's own clock, so a test can move time without tripping the replay window.
+      const timestamp = options.now ? Math.floor(options.now().getTime() / 1000) : undefined;
+      const headers = signRequest({ secret: TEST_SECRET, method, pathWithQuery: path, body: raw, user, timestamp });
       let req = http[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path).set(headers);
       if (raw !== '') req = req.set('Content-Type', 'application/json').send(raw);
       return req;

@@ -11,6 +11,10 @@ import { migration as createVerifactuChainHeads } from './20261127091500-create-
 import { migration as createJobLeases } from './20261127100000-create-job-leases';
 import { migration as createOutbox } from './20261127100100-create-outbox';
 import { migration as addInvoiceExternalTaxTotals } from './20261127101000-add-invoice-external-tax-totals';
+import { migration as addInvoiceServicePeriod } from './20261127120000-add-invoice-service-period';
+import { migration as createRecurringTemplates } from './20261127120100-create-recurring-templates';
+import { migration as createRecurringPeriods } from './20261127120200-create-recurring-periods';
+import { migration as createMrrEvents } from './20261127120300-create-mrr-events';
 
 // Append-only: a shipped migration is never edited; a change is a new file added at the end.
 export const migrations: Migration[] = [
@@ -26,4 +30,8 @@ export const migrations: Migration[] = [
   createJobLeases,
   createOutbox,
   addInvoiceExternalTaxTotals,
+  addInvoiceServicePeriod,
+  createRecurringTemplates,
+  createRecurringPeriods,
+  createMrrEvents,
 ];

@@ -6,6 +6,7 @@ import { initInvoiceLineModel } from './invoice-line.model';
 import { initInvoiceSeriesModel } from './invoice-series.model';
 import { initInvoiceModel } from './invoice.model';
 import { initJobLeaseModel, initOutboxModel } from './outbox.model';
+import { initMrrEventModel, initRecurringPeriodModel, initRecurringTemplateModel } from './recurring.model';
 import { initRequestNonceModel } from './request-nonce.model';
 import { initVerifactuChainHeadModel, initVerifactuRecordModel } from './verifactu-record.model';
 
@@ -23,6 +24,9 @@ export function initModels(sequelize: Sequelize) {
     VerifactuChainHead: initVerifactuChainHeadModel(sequelize),
     Outbox: initOutboxModel(sequelize),
     JobLease: initJobLeaseModel(sequelize),
+    RecurringTemplate: initRecurringTemplateModel(sequelize),
+    RecurringPeriod: initRecurringPeriodModel(sequelize),
+    MrrEvent: initMrrEventModel(sequelize),
   };
 }
 

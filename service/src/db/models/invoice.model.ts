@@ -18,6 +18,8 @@ export interface InvoiceRecord extends Model<InferAttributes<InvoiceRecord>, Inf
   full_number: string | null;
   issue_date: string | null;
   operation_date: string | null;
+  service_period_start: string | null;
+  service_period_end: string | null;
   due_date: string | null;
   customer_id: number | null;
   /** JSON snapshot of the recipient, frozen at issue. */
@@ -66,6 +68,8 @@ export function initInvoiceModel(sequelize: Sequelize): ModelStatic<InvoiceRecor
       full_number: { type: DataTypes.STRING(60), allowNull: true },
       issue_date: { type: DataTypes.STRING(10), allowNull: true },
       operation_date: { type: DataTypes.STRING(10), allowNull: true },
+      service_period_start: { type: DataTypes.STRING(10), allowNull: true },
+      service_period_end: { type: DataTypes.STRING(10), allowNull: true },
       due_date: { type: DataTypes.STRING(10), allowNull: true },
       customer_id: { type: DataTypes.INTEGER, allowNull: true },
       recipient: { type: DataTypes.TEXT, allowNull: true },

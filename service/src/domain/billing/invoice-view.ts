@@ -54,6 +54,8 @@ export interface InvoiceView {
   number: string | null;
   issue_date: string | null;
   operation_date: string | null;
+  /** The period billed (recurring invoices), or null. */
+  service_period: { start: string; end: string } | null;
   due_date: string | null;
   customer_id: number | null;
   recipient: InvoiceParty | null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INVOICE_KINDS, INVOICE_STATUSES, RECTIFICATION_METHODS } from '../../domain/billing/invoice-rules';
 import { countryCode, oneLine, requiredLine, text } from '../schema-fields';
 
-const isoDate = () =>
+export const isoDate = () =>
   z
     .string({ error: 'Use a date as YYYY-MM-DD.' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date as YYYY-MM-DD.' })
@@ -12,14 +12,14 @@ const isoDate = () =>
     });
 
 // Decimals travel as strings (or integers) so no float ever touches an amount.
-const decimal = (what: string) =>
+export const decimal = (what: string) =>
   z
     .union([z.string({ error: `${what} must be a number.` }), z.number({ error: `${what} must be a number.` })])
     .transform((value) => String(value).trim());
 
-const vat = z.union([z.number({ error: 'Use an IVA rate (21, 10, 4, 0) or {"exempt": "E1"…"E6"}.' }), z.object({ exempt: z.string() })]);
+export const vat = z.union([z.number({ error: 'Use an IVA rate (21, 10, 4, 0) or {"exempt": "E1"…"E6"}.' }), z.object({ exempt: z.string() })]);
 
-const line = z.object({
+export const invoiceLineSchema = z.object({
   description: requiredLine(500, 'The description').or(text().max(2000)),
   sku: oneLine(100).default(''),
   quantity: decimal('The quantity'),
@@ -53,10 +53,15 @@ export const invoiceDraftSchema = z.object({
   simplified_limit_extended: z.boolean().default(false),
   language: z.enum(['es', 'en']).default('es'),
   operation_date: isoDate().nullable().default(null),
+  service_period: z
+    .object({ start: isoDate(), end: isoDate() })
+    .refine((p) => p.start <= p.end, { error: 'The period ends before it starts.', path: ['end'] })
+    .nullable()
+    .default(null),
   due_date: isoDate().nullable().default(null),
   notes: text().max(5000).default(''),
   payment_method: oneLine(200).default(''),
-  lines: z.array(line).max(1000, { error: 'At most 1000 lines per invoice.' }),
+  lines: z.array(invoiceLineSchema).max(1000, { error: 'At most 1000 lines per invoice.' }),
   external_tax_totals: z
     .array(
       z.object({

@@ -36,6 +36,7 @@ export function invoiceDocumentOf(
     kind: invoice.kind,
     issue_date: invoice.issue_date,
     operation_date: invoice.operation_date,
+    service_period: invoice.service_period,
     due_date: invoice.due_date,
     issuer: { ...invoice.issuer, tax_id: invoice.issuer.tax_id ?? '', logo: companyLogo },
     recipient: invoice.recipient,

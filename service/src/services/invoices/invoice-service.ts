@@ -71,6 +71,8 @@ export interface DraftInput {
   simplified_limit_extended: boolean;
   language: 'es' | 'en';
   operation_date: string | null;
+  /** The period a recurring invoice bills. */
+  service_period?: { start: string; end: string } | null;
   due_date: string | null;
   notes: string;
   payment_method: string;
@@ -296,8 +298,8 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
     return match.totals;
   }
 
-  /** Saves a draft (new or existing) with its lines and preview totals, all or nothing. */
-  async function saveDraft(id: number | null, input: DraftInput, userId: number | null): Promise<InvoiceView> {
+  /** Checks and prices a draft and gives the rows to store; reads only, so it runs before the transaction. */
+  async function prepareDraft(input: DraftInput) {
     const series = await seriesFor(input.kind, input.series_code);
     const original = await rectifiedOriginal(input);
     const recipient = input.recipient ?? (input.customer_id !== null ? await recipientFor(input) : null);
@@ -328,6 +330,8 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       simplified_limit_extended: input.simplified_limit_extended,
       language: input.language,
       operation_date: input.operation_date,
+      service_period_start: input.service_period?.start ?? null,
+      service_period_end: input.service_period?.end ?? null,
       due_date: input.due_date,
       notes: input.notes,
       payment_method: input.payment_method,
@@ -342,31 +346,41 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       rectification_method: input.rectification?.method ?? null,
       rectification_reason: input.rectification?.reason ?? null,
     };
+    return { values, lines };
+  }
+  type PreparedDraft = Awaited<ReturnType<typeof prepareDraft>>;
+
+  /** Stores a prepared draft as a new invoice inside the caller's transaction. */
+  async function insertDraft(tx: Transaction, prepared: PreparedDraft, userId: number | null): Promise<InvoiceRecord> {
+    const row = await models.Invoice.create(
+      {
+        ...prepared.values,
+        year: null,
+        number: null,
+        full_number: null,
+        issue_date: null,
+        issuer: null,
+        issued_at: null,
+        paid_at: null,
+        cancelled_at: null,
+        created_by: userId,
+      },
+      { transaction: tx },
+    );
+    await invoices.replaceLines(row.id, lineRows(prepared.lines), tx);
+    return row;
+  }
+
+  /** Saves a draft (new or existing) with its lines and preview totals, all or nothing. */
+  async function saveDraft(id: number | null, input: DraftInput, userId: number | null): Promise<InvoiceView> {
+    const prepared = await prepareDraft(input);
     const saved = await inTransaction(sequelize, async (tx) => {
-      let row: InvoiceRecord | null;
-      if (id === null) {
-        row = await models.Invoice.create(
-          {
-            ...values,
-            year: null,
-            number: null,
-            full_number: null,
-            issue_date: null,
-            issuer: null,
-            issued_at: null,
-            paid_at: null,
-            cancelled_at: null,
-            created_by: userId,
-          },
-          { transaction: tx },
-        );
-      } else {
-        row = await models.Invoice.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE });
-        if (!row) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
-        if (row.status !== 'draft') throw immutable(row);
-        await row.update(values, { transaction: tx });
-      }
-      await invoices.replaceLines(row.id, lineRows(lines), tx);
+      if (id === null) return insertDraft(tx, prepared, userId);
+      const row = await models.Invoice.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE });
+      if (!row) throw new NotFoundError('There is no invoice with this id.', 'NOT_FOUND');
+      if (row.status !== 'draft') throw immutable(row);
+      await row.update(prepared.values, { transaction: tx });
+      await invoices.replaceLines(row.id, lineRows(prepared.lines), tx);
       return row;
     });
     return view(saved);
@@ -403,6 +417,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       simplified_limit_extended: Boolean(row.simplified_limit_extended),
       language: row.language === 'en' ? 'en' : 'es',
       operation_date: row.operation_date,
+      service_period: row.service_period_start && row.service_period_end ? { start: row.service_period_start, end: row.service_period_end } : null,
       due_date: row.due_date,
       notes: row.notes,
       payment_method: row.payment_method,
@@ -435,7 +450,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
    * numbers from the locked counters, chain their VERI*FACTU records, record their e-mails and
    * write them back. A draft that cannot be issued is reported and takes no number.
    */
-  async function issueDrafts(ids: number[]): Promise<IssueResult[]> {
+  async function issueDrafts(ids: number[], options: { sendEmail: boolean } = { sendEmail: true }): Promise<IssueResult[]> {
     if (ids.length === 0) return [];
     const company = await companySettings.find();
     if (!company) {
@@ -572,7 +587,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       );
 
       for (const a of ordered) {
-        if (deps.outbox && a.recipient?.email) {
+        if (deps.outbox && options.sendEmail && a.recipient?.email) {
           await deps.outbox.enqueue(tx, 'invoice_email', `invoice:${a.row.id}:issued`, { invoice_id: a.row.id, to: [a.recipient.email] });
         }
         if (a.original) {
@@ -608,13 +623,23 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       for (const a of ordered) out.push({ ok: true, row: a.row });
       return out;
     });
-    if (deps.outbox && results.some((r) => r.ok && r.row.recipient && (JSON.parse(r.row.recipient) as InvoiceParty).email))
+    if (deps.outbox && options.sendEmail && results.some((r) => r.ok && r.row.recipient && (JSON.parse(r.row.recipient) as InvoiceParty).email))
       deps.onMailQueued?.();
     return results;
   }
 
   return {
     createDraft: (input: DraftInput, userId: number | null) => saveDraft(null, input, userId),
+    /** For callers that store a draft together with their own rows (a recurring period): check first, then write in their transaction. */
+    prepareDraft,
+    insertDraft,
+    /** The series a draft of this kind would be numbered in (422 naming series_code when unknown or of another kind). */
+    resolveSeries: seriesFor,
+    /** What would stop this draft from being issued today (missing recipient data, rules), without storing anything. */
+    async issueProblems(input: DraftInput): Promise<BillingProblem[]> {
+      const recipient = await recipientFor(input);
+      return validateInvoiceDraft(draftForRules(input, recipient, null));
+    },
     updateDraft: (id: number, input: DraftInput) => saveDraft(id, input, null),
 
     async deleteDraft(id: number): Promise<void> {
@@ -655,11 +680,14 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
      * Issues many drafts at once (a billing run, a benchmark): numbers, records and rows are written
      * in bulk, a few hundred invoices per transaction. Each draft either is issued or reports why not.
      */
-    async issueInvoices(ids: number[]): Promise<{ issued: { id: number; number: string }[]; failed: { id: number; error: AppError }[] }> {
+    async issueInvoices(
+      ids: number[],
+      options: { sendEmail: boolean } = { sendEmail: true },
+    ): Promise<{ issued: { id: number; number: string }[]; failed: { id: number; error: AppError }[] }> {
       const issued: { id: number; number: string }[] = [];
       const failed: { id: number; error: AppError }[] = [];
       for (let i = 0; i < ids.length; i += ISSUE_BATCH) {
-        for (const result of await issueDrafts(ids.slice(i, i + ISSUE_BATCH))) {
+        for (const result of await issueDrafts(ids.slice(i, i + ISSUE_BATCH), options)) {
           if (result.ok) issued.push({ id: result.row.id, number: result.row.full_number! });
           else failed.push({ id: result.id, error: result.error });
         }
