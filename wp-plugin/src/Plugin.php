@@ -10,6 +10,7 @@ namespace Cuadra;
 use Cuadra\Admin\AdminBar;
 use Cuadra\Admin\InvoicePdf;
 use Cuadra\Admin\Menu;
+use Cuadra\Admin\MrrDashboardWidget;
 use Cuadra\Admin\ServiceNotice;
 use Cuadra\Rest\ConnectionController;
 use Cuadra\Rest\PreferencesController;
@@ -33,6 +34,7 @@ final class Plugin {
 			( new Menu() )->register();
 			( new ServiceNotice() )->register();
 			( new InvoicePdf() )->register();
+			( new MrrDashboardWidget() )->register();
 		}
 	}
 

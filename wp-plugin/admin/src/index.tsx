@@ -4,6 +4,7 @@ import { createElement } from '@wordpress/element';
 import { CustomersPage } from './customers/components/customers-page';
 import { HomePage } from './home/components/home-page';
 import { InvoicesPage } from './invoices/components/invoices-page';
+import { RecurringPage } from './recurring/components/recurring-page';
 import { SettingsPage } from './settings/components/settings-page';
 import './admin.scss';
 
@@ -30,7 +31,9 @@ function start() {
 			home,
 			<HomePage
 				canManage={ home.dataset.canManage === '1' }
+				canBill={ home.dataset.canBill === '1' }
 				settingsUrl={ home.dataset.settingsUrl ?? '' }
+				recurringUrl={ home.dataset.recurringUrl ?? '' }
 			/>
 		);
 	}
@@ -48,6 +51,17 @@ function start() {
 				canManage={ invoices.dataset.canManage === '1' }
 				settingsUrl={ invoices.dataset.settingsUrl ?? '' }
 				customersUrl={ invoices.dataset.customersUrl ?? '' }
+			/>
+		);
+	}
+
+	const recurring = document.getElementById( 'cuadra-recurring-root' );
+	if ( recurring ) {
+		mount(
+			recurring,
+			<RecurringPage
+				invoicesUrl={ recurring.dataset.invoicesUrl ?? '' }
+				customersUrl={ recurring.dataset.customersUrl ?? '' }
 			/>
 		);
 	}

@@ -12,13 +12,14 @@ use Cuadra\Capabilities;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Top-level "Cuadra" (Home), "Invoices", "Customers" and "Settings"; each page is a shell the admin app
- * mounts into.
+ * Top-level "Cuadra" (Home), "Invoices", "Recurring", "Customers" and "Settings"; each page is a shell
+ * the admin app mounts into.
  */
 final class Menu {
 
 	const HOME_SLUG      = 'cuadra';
 	const INVOICES_SLUG  = 'cuadra-invoices';
+	const RECURRING_SLUG = 'cuadra-recurring';
 	const CUSTOMERS_SLUG = 'cuadra-customers';
 	const SETTINGS_SLUG  = 'cuadra-settings';
 	const SCRIPT_HANDLE  = 'cuadra-admin';
@@ -45,7 +46,7 @@ final class Menu {
 	 */
 	public static function is_cuadra_page() {
 		global $plugin_page;
-		return is_admin() && in_array( $plugin_page, array( self::HOME_SLUG, self::INVOICES_SLUG, self::CUSTOMERS_SLUG, self::SETTINGS_SLUG ), true );
+		return is_admin() && in_array( $plugin_page, array( self::HOME_SLUG, self::INVOICES_SLUG, self::RECURRING_SLUG, self::CUSTOMERS_SLUG, self::SETTINGS_SLUG ), true );
 	}
 
 	/**
@@ -67,6 +68,15 @@ final class Menu {
 	}
 
 	/**
+	 * URL of the Recurring page.
+	 *
+	 * @return string
+	 */
+	public static function recurring_url() {
+		return admin_url( 'admin.php?page=' . self::RECURRING_SLUG );
+	}
+
+	/**
 	 * URL of the Customers page.
 	 *
 	 * @return string
@@ -85,7 +95,7 @@ final class Menu {
 	}
 
 	/**
-	 * admin_menu: anyone with a Cuadra capability sees Home; Invoices and Customers need cuadra_billing;
+	 * admin_menu: anyone with a Cuadra capability sees Home; Invoices, Recurring and Customers need cuadra_billing;
 	 * Settings needs cuadra_manage.
 	 */
 	public function add_pages() {
@@ -116,6 +126,14 @@ final class Menu {
 			Capabilities::BILLING,
 			self::INVOICES_SLUG,
 			array( $this, 'render_invoices' )
+		);
+		$this->page_hooks[] = add_submenu_page(
+			self::HOME_SLUG,
+			__( 'Recurring invoices', 'cuadra' ),
+			__( 'Recurring', 'cuadra' ),
+			Capabilities::BILLING,
+			self::RECURRING_SLUG,
+			array( $this, 'render_recurring' )
 		);
 		$this->page_hooks[] = add_submenu_page(
 			self::HOME_SLUG,
@@ -152,6 +170,14 @@ final class Menu {
 	public function render_invoices() {
 		$this->require_billing();
 		$this->render_shell( 'cuadra-invoices-root', true );
+	}
+
+	/**
+	 * Recurring page shell: list of templates and their editor, switched by the query string.
+	 */
+	public function render_recurring() {
+		$this->require_billing();
+		$this->render_shell( 'cuadra-recurring-root', true );
 	}
 
 	/**
@@ -193,9 +219,11 @@ final class Menu {
 			<div
 				id="<?php echo esc_attr( $root_id ); ?>"
 				data-can-manage="<?php echo current_user_can( Capabilities::MANAGE ) ? '1' : '0'; ?>"
+				data-can-bill="<?php echo current_user_can( Capabilities::BILLING ) ? '1' : '0'; ?>"
 				data-settings-url="<?php echo esc_url( self::settings_url() ); ?>"
 				data-invoices-url="<?php echo esc_url( self::invoices_url() ); ?>"
 				data-customers-url="<?php echo esc_url( self::customers_url() ); ?>"
+				data-recurring-url="<?php echo esc_url( self::recurring_url() ); ?>"
 				data-pdf-url="<?php echo esc_url( current_user_can( Capabilities::BILLING ) ? InvoicePdf::base_url() : '' ); ?>"
 			></div>
 			<noscript><p><?php esc_html_e( 'Cuadra\'s screens need JavaScript. Turn it on in your browser to continue.', 'cuadra' ); ?></p></noscript>

@@ -134,6 +134,61 @@ final class ProxyController {
 				'methods'      => array( 'GET' => Capabilities::BILLING ),
 				'schema'       => 'verifactu_chain_schema',
 			),
+			'/recurring-templates'                                => array(
+				'service_path' => '/recurring-templates',
+				'methods'      => array(
+					'GET'  => Capabilities::BILLING,
+					'POST' => Capabilities::BILLING,
+				),
+				'schema'       => 'recurring_template_schema',
+				'args'         => array(
+					'GET'  => 'recurring_filter_args',
+					'POST' => 'recurring_template_args',
+				),
+			),
+			'/recurring-templates/preview'                        => array(
+				'service_path' => '/recurring-templates/preview',
+				'methods'      => array( 'POST' => Capabilities::BILLING ),
+				'schema'       => 'recurring_preview_schema',
+				'args'         => array( 'POST' => 'recurring_template_args' ),
+			),
+			'/recurring-templates/upcoming'                       => array(
+				'service_path' => '/recurring-templates/upcoming',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'recurring_upcoming_schema',
+				'args'         => array( 'GET' => 'recurring_upcoming_args' ),
+			),
+			'/recurring-templates/(?P<id>\d+)'                    => array(
+				'service_path' => '/recurring-templates/{id}',
+				'methods'      => array(
+					'GET' => Capabilities::BILLING,
+					'PUT' => Capabilities::BILLING,
+				),
+				'schema'       => 'recurring_template_schema',
+				'args'         => array( 'PUT' => 'recurring_template_args' ),
+			),
+			'/recurring-templates/(?P<id>\d+)/(?P<action>pause|resume|end)' => array(
+				'service_path' => '/recurring-templates/{id}/{action}',
+				'methods'      => array( 'POST' => Capabilities::BILLING ),
+				'schema'       => 'recurring_template_schema',
+			),
+			'/mrr/summary'                                        => array(
+				'service_path' => '/mrr/summary',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'mrr_summary_schema',
+			),
+			'/mrr/history'                                        => array(
+				'service_path' => '/mrr/history',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'mrr_history_schema',
+				'args'         => array( 'GET' => 'mrr_history_args' ),
+			),
+			'/mrr/daily'                                          => array(
+				'service_path' => '/mrr/daily',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'mrr_daily_schema',
+				'args'         => array( 'GET' => 'mrr_daily_args' ),
+			),
 		);
 	}
 
@@ -194,7 +249,7 @@ final class ProxyController {
 			foreach ( $matches[1] as $name ) {
 				$args[ $name ] = array(
 					'type'              => 'id' === $name ? 'integer' : 'string',
-					'description'       => 'id' === $name ? 'Id of the record on the Cuadra service.' : 'What to do with the invoice.',
+					'description'       => 'id' === $name ? 'Id of the record on the Cuadra service.' : 'What to do with the record.',
 					'sanitize_callback' => null,
 				);
 			}
@@ -336,6 +391,72 @@ final class ProxyController {
 				'search'      => array( 'string', 'Matches the invoice number and the recipient.' ),
 				'page'        => array( 'integer', 'Page number, from 1.' ),
 				'per_page'    => array( 'integer', 'Invoices per page, 1 to 100 (default 20).' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of POST /recurring-templates, PUT /recurring-templates/{id} and the preview.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function recurring_template_args() {
+		return self::args_from_schema( self::recurring_template_schema() );
+	}
+
+	/**
+	 * Query of GET /recurring-templates, forwarded as sent.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function recurring_filter_args() {
+		return self::query_args(
+			array(
+				'status'      => array( 'string', 'active, paused or ended.' ),
+				'customer_id' => array( 'integer', 'Templates of this customer only.' ),
+				'search'      => array( 'string', 'Matches the customer and the line descriptions.' ),
+				'page'        => array( 'integer', 'Page number, from 1.' ),
+				'per_page'    => array( 'integer', 'Templates per page, 1 to 100 (default 20).' ),
+			)
+		);
+	}
+
+	/**
+	 * Query of GET /recurring-templates/upcoming.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function recurring_upcoming_args() {
+		return self::query_args(
+			array(
+				'limit' => array( 'integer', 'How many upcoming invoices, 1 to 50 (default 10).' ),
+			)
+		);
+	}
+
+	/**
+	 * Query of GET /mrr/history.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function mrr_history_args() {
+		return self::query_args(
+			array(
+				'months' => array( 'integer', 'Months up to the current one, 1 to 36 (default 12).' ),
+			)
+		);
+	}
+
+	/**
+	 * Query of GET /mrr/daily.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function mrr_daily_args() {
+		return self::query_args(
+			array(
+				'from' => array( 'string', 'First day (YYYY-MM-DD).' ),
+				'to'   => array( 'string', 'Last day (YYYY-MM-DD), at most 366 days after the first.' ),
 			)
 		);
 	}
@@ -641,6 +762,261 @@ final class ProxyController {
 				'first_broken_invoice_id' => array(
 					'type'        => 'integer',
 					'description' => 'Invoice of the first broken record.',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+	/**
+	 * JSON schema of a recurring template (docs/protocol.md, "Recurring templates and MRR").
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function recurring_template_schema() {
+		$field = static function ( $type, $description, $readonly = false ) {
+			$property = array(
+				'type'        => $type,
+				'description' => $description,
+			);
+			if ( $readonly ) {
+				$property['readonly'] = true;
+			}
+			return $property;
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-recurring-template',
+			'type'       => 'object',
+			'properties' => array(
+				'id'                 => $field( 'integer', 'Id of the template.', true ),
+				'status'             => array(
+					'type'        => 'string',
+					'enum'        => array( 'active', 'paused', 'ended' ),
+					'description' => 'Whether the template issues invoices; change it with pause, resume and end.',
+					'readonly'    => true,
+				),
+				'customer_id'        => $field( 'integer', 'The customer invoiced.' ),
+				'customer'           => $field( array( 'object', 'null' ), 'The customer: id, legal_name, email.', true ),
+				'series_code'        => $field( array( 'string', 'null' ), 'Series to number the invoices in; by default the ordinary series.' ),
+				'currency'           => $field( 'string', 'ISO 4217 currency code.' ),
+				'language'           => array(
+					'type'        => 'string',
+					'enum'        => array( 'es', 'en' ),
+					'description' => 'Language of the invoices.',
+				),
+				'prices_include_tax' => $field( 'boolean', 'Unit prices include IVA and recargo.' ),
+				'irpf_percent'       => $field( 'string', 'IRPF retention in percent, as a decimal string.' ),
+				'payment_method'     => $field( 'string', 'How to pay, printed on each invoice.' ),
+				'notes'              => $field( 'string', 'Notes printed on each invoice.' ),
+				'lines'              => array(
+					'type'        => 'array',
+					'description' => 'Lines as on invoice drafts, plus one_off (true: on the first invoice only).',
+					'items'       => array( 'type' => 'object' ),
+				),
+				'discount_percent'   => $field( 'string', 'Discount on every recurring line, in percent, as a decimal string.' ),
+				'discount_cycles'    => $field( array( 'integer', 'null' ), 'Number of invoices the discount applies to; null for all.' ),
+				'interval_unit'      => array(
+					'type'        => 'string',
+					'enum'        => array( 'day', 'week', 'month', 'year' ),
+					'description' => 'Unit of the period between invoices.',
+				),
+				'interval_count'     => $field( 'integer', 'Number of units between invoices (1 or more).' ),
+				'anchor_date'        => $field( 'string', 'First issue date (YYYY-MM-DD, company time zone); every later date counts from it.' ),
+				'anchor_time'        => $field( 'string', 'Time of issue (HH:mm, company time zone).' ),
+				'end_date'           => $field( array( 'string', 'null' ), 'No invoice after this date (YYYY-MM-DD).' ),
+				'cycles'             => $field( array( 'integer', 'null' ), 'Number of invoices after which the template ends.' ),
+				'auto_send'          => $field( 'boolean', 'Send each invoice by e-mail when it is issued.' ),
+				'issued_count'       => $field( 'integer', 'Invoices issued so far.', true ),
+				'next_issue_date'    => $field( array( 'string', 'null' ), 'Date of the next invoice; null when ended.', true ),
+				'next_issue_at'      => $field( array( 'string', 'null' ), 'Instant of the next invoice (ISO 8601).', true ),
+				'next_dates'         => array(
+					'type'        => 'array',
+					'description' => 'The next 12 issue dates.',
+					'items'       => array( 'type' => 'string' ),
+					'readonly'    => true,
+				),
+				'mrr'                => $field( 'integer', 'Contribution to MRR now, in minor units.', true ),
+				'period_amount'      => $field( 'integer', 'Taxable base of the next recurring invoice, in minor units.', true ),
+				'problems'           => array(
+					'type'        => 'array',
+					'description' => 'What would stop the next invoice: code, message, property.',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+				'history'            => array(
+					'type'        => 'array',
+					'description' => 'Invoices issued, one per period (single template only).',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+				'created_at'         => $field( 'string', 'When the template was created (ISO 8601).', true ),
+				'updated_at'         => $field( 'string', 'When the template last changed (ISO 8601).', true ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a template preview.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function recurring_preview_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-recurring-preview',
+			'type'       => 'object',
+			'properties' => array(
+				'next_dates' => array(
+					'type'        => 'array',
+					'description' => 'The next 12 issue dates (YYYY-MM-DD).',
+					'items'       => array( 'type' => 'string' ),
+					'readonly'    => true,
+				),
+				'mrr'        => array(
+					'type'        => 'integer',
+					'description' => 'What the template would add to MRR, in minor units.',
+					'readonly'    => true,
+				),
+				'currency'   => array(
+					'type'        => 'string',
+					'description' => 'ISO 4217 currency code.',
+					'readonly'    => true,
+				),
+				'problems'   => array(
+					'type'        => 'array',
+					'description' => 'What would stop the next invoice: code, message, property.',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the upcoming recurring invoices.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function recurring_upcoming_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-recurring-upcoming',
+			'type'       => 'object',
+			'properties' => array(
+				'upcoming' => array(
+					'type'        => 'array',
+					'description' => 'Next invoices: template_id, customer_id, customer_name, date, amount, currency.',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the MRR summary.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function mrr_summary_schema() {
+		$money = static function ( $description ) {
+			return array(
+				'type'        => 'integer',
+				'description' => $description . ', in minor units.',
+				'readonly'    => true,
+			);
+		};
+		$rate  = static function ( $description ) {
+			return array(
+				'type'        => array( 'string', 'null' ),
+				'description' => $description . ', in percent, as a decimal string.',
+				'readonly'    => true,
+			);
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-mrr-summary',
+			'type'       => 'object',
+			'properties' => array(
+				'currency'                => array(
+					'type'        => 'string',
+					'description' => 'The company currency, in which the figures are given.',
+					'readonly'    => true,
+				),
+				'as_of'                   => array(
+					'type'        => 'string',
+					'description' => 'Date of the figures (YYYY-MM-DD).',
+					'readonly'    => true,
+				),
+				'mrr'                     => $money( 'Monthly recurring revenue now' ),
+				'previous_month_mrr'      => $money( 'MRR at the end of last month' ),
+				'change'                  => $money( 'Change since the end of last month' ),
+				'change_percent'          => $rate( 'Change since the end of last month' ),
+				'arr'                     => $money( 'Annual recurring revenue (MRR × 12)' ),
+				'arpa'                    => $money( 'Average revenue per paying customer' ),
+				'paying_customers'        => array(
+					'type'        => 'integer',
+					'description' => 'Customers with MRR above zero.',
+					'readonly'    => true,
+				),
+				'by_currency'             => array(
+					'type'        => 'array',
+					'description' => 'MRR per currency: currency, mrr.',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+				'gross_mrr_churn_percent' => $rate( 'Gross MRR churn of last month' ),
+				'net_mrr_churn_percent'   => $rate( 'Net MRR churn of last month' ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the MRR history.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function mrr_history_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-mrr-history',
+			'type'       => 'object',
+			'properties' => array(
+				'currency' => array(
+					'type'        => 'string',
+					'description' => 'The company currency.',
+					'readonly'    => true,
+				),
+				'months'   => array(
+					'type'        => 'array',
+					'description' => 'Per month: month (YYYY-MM), mrr at its end, and the movements new, expansion, contraction, churn, reactivation (minor units; losses negative).',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the daily MRR series.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function mrr_daily_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-mrr-daily',
+			'type'       => 'object',
+			'properties' => array(
+				'currency' => array(
+					'type'        => 'string',
+					'description' => 'The company currency.',
+					'readonly'    => true,
+				),
+				'days'     => array(
+					'type'        => 'array',
+					'description' => 'Per day: date (YYYY-MM-DD) and mrr (minor units).',
+					'items'       => array( 'type' => 'object' ),
 					'readonly'    => true,
 				),
 			),

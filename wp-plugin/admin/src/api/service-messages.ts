@@ -38,7 +38,7 @@ export function translateServiceMessage( code: unknown, fallback: string ): stri
 		case 'DATABASE_UNAVAILABLE':
 			return __( 'The Cuadra database cannot be reached right now. Nothing was changed; try again in a moment.', 'cuadra' );
 		default:
-			return translateBillingMessage( code ) ?? fallback;
+			return translateBillingMessage( code ) ?? translateRecurringMessage( code ) ?? fallback;
 	}
 }
 
@@ -137,6 +137,41 @@ function translateBillingMessage( code: unknown ): string | undefined {
 			return __( 'Prefix and number must fit in 60 characters.', 'cuadra' );
 		case 'DUPLICATE_SERIES':
 			return __( 'There is already a series with this code.', 'cuadra' );
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * Codes of the recurring templates routes.
+ *
+ * @param code The service's `errors[].code`.
+ */
+function translateRecurringMessage( code: unknown ): string | undefined {
+	switch ( code ) {
+		case 'NO_RECURRING_LINE':
+			return __( 'At least one line must repeat on every invoice (not only on the first).', 'cuadra' );
+		case 'DISCOUNTS_DO_NOT_COMBINE':
+			return __( 'This line discount and the template discount together need more than 2 decimals; adjust one of them.', 'cuadra' );
+		case 'END_BEFORE_START':
+			return __( 'The end date is before the first issue date.', 'cuadra' );
+		case 'END_TWICE':
+			return __( 'Give an end date or a number of invoices, not both.', 'cuadra' );
+		case 'SCHEDULE_LOCKED':
+			return __( 'The schedule cannot change once invoices were issued. End this recurring invoice and create a new one.', 'cuadra' );
+		case 'CYCLES_BELOW_ISSUED':
+			return __( 'More invoices than this were already issued.', 'cuadra' );
+		case 'TEMPLATE_ENDED':
+			return __( 'This recurring invoice has ended and can no longer be changed. Create a new one instead.', 'cuadra' );
+		case 'TEMPLATE_STATUS_CONFLICT':
+			return __( 'The status of this recurring invoice does not allow that any more. Reload the page to see its current status.', 'cuadra' );
+		case 'TOO_SMALL':
+			return __( 'This number is too small.', 'cuadra' );
+		case 'TOO_BIG':
+			return __( 'This number is too large.', 'cuadra' );
+		case 'INVALID_TYPE':
+		case 'INVALID_VALUE':
+			return __( 'This value is not valid here.', 'cuadra' );
 		default:
 			return undefined;
 	}

@@ -4,17 +4,25 @@ import { __ } from '@wordpress/i18n';
 import { fetchCompanySettings } from '../../../api/cuadra-api';
 import { describeRequestProblem } from '../../../api/request-problem';
 import type { CompanySettings } from '../../../api/types';
+import { useMrrDashboard } from '../../use-mrr-dashboard';
 import { CompanySummaryCard } from '../company-summary-card';
 import { ConnectionStatusCard } from '../connection-status-card';
+import { MrrCard } from '../mrr-card';
+import { MrrChartCard } from '../mrr-chart';
 import { RoadmapCard } from '../roadmap-card';
+import { UpcomingCard } from '../upcoming-card';
 
 interface HomePageProps {
 	canManage: boolean;
+	/** Holds cuadra_billing: sees MRR and the upcoming invoices. */
+	canBill: boolean;
 	settingsUrl: string;
+	recurringUrl: string;
 }
 
-/** Cuadra → Home. */
-export function HomePage( { canManage, settingsUrl }: HomePageProps ) {
+/** Cuadra → Home: MRR, its last 12 months and the next invoices for billing people; the connection and company for all. */
+export function HomePage( { canManage, canBill, settingsUrl, recurringUrl }: HomePageProps ) {
+	const dashboard = useMrrDashboard( canBill );
 	const [ company, setCompany ] = useState<
 		CompanySettings | null | undefined
 	>( undefined );
@@ -46,6 +54,13 @@ export function HomePage( { canManage, settingsUrl }: HomePageProps ) {
 					'cuadra'
 				) }
 			</p>
+			{ canBill && (
+				<div className="cuadra-home__cards cuadra-home__revenue">
+					<MrrCard summary={ dashboard.summary } recurringUrl={ recurringUrl } />
+					<UpcomingCard upcoming={ dashboard.upcoming } recurringUrl={ recurringUrl } />
+					<MrrChartCard history={ dashboard.history } />
+				</div>
+			) }
 			<div className="cuadra-home__cards">
 				<ConnectionStatusCard
 					canManage={ canManage }

@@ -6,13 +6,6 @@ import { __ } from '@wordpress/i18n';
 export function RoadmapCard() {
 	const steps = [
 		{
-			title: __( 'Recurring billing', 'cuadra' ),
-			text: __(
-				'Bill subscriptions automatically every period and follow your monthly recurring revenue.',
-				'cuadra'
-			),
-		},
-		{
 			title: __( 'Orders', 'cuadra' ),
 			text: __(
 				'Turn WooCommerce orders into invoices without typing them again.',
@@ -38,7 +31,7 @@ export function RoadmapCard() {
 			<CardBody>
 				<p>
 					{ __(
-						'Invoices and customers are ready under Cuadra → Invoices. These parts arrive in the next versions:',
+						'Invoices, customers and recurring invoices are ready in the Cuadra menu. These parts arrive in the next versions:',
 						'cuadra'
 					) }
 				</p>

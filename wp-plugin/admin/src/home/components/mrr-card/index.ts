@@ -1,0 +1,1 @@
+export { MrrCard } from './component';

@@ -1,0 +1,1 @@
+export { MrrChartCard } from './component';

@@ -1,0 +1,1 @@
+export { UpcomingCard } from './component';

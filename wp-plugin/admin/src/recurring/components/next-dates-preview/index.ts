@@ -1,0 +1,2 @@
+export { NextDatesPreview } from './component';
+export { useTemplatePreview, type PreviewState } from './use-template-preview';

@@ -1,0 +1,1 @@
+export { RecurringEditor } from './component';

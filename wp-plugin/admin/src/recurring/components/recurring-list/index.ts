@@ -1,0 +1,1 @@
+export { RecurringList } from './component';

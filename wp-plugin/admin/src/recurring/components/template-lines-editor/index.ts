@@ -1,0 +1,1 @@
+export { TemplateLinesEditor } from './component';

@@ -1,0 +1,1 @@
+export { TemplateProblems, problemMessage } from './component';
