@@ -201,6 +201,8 @@ describe('recurring templates', () => {
       ['interval_count', { interval_count: -2 }, 'TOO_SMALL'],
       ['end_date', { end_date: '2025-12-31' }, 'END_BEFORE_START'],
       ['interval_unit', { interval_unit: 'fortnight' }, 'INVALID_VALUE'],
+      ['interval_count', { interval_count: 'monthly' }, 'INVALID_TYPE'],
+      ['interval_count', { interval_count: undefined }, 'REQUIRED'],
       ['anchor_date', { anchor_date: '2026-02-30' }, 'INVALID_DATE'],
       ['anchor_time', { anchor_time: '25:00' }, 'INVALID_FORMAT'],
       ['lines', { lines: [] }, 'TOO_SMALL'],

@@ -18,7 +18,8 @@ function codeFor(issue: z.core.$ZodIssue): string {
 
 /** Parses input with a schema or throws one ValidationError naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput keeps each issue's input, which tells "missing" (REQUIRED) from "wrong type" (INVALID_TYPE).
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const seen = new Set<string>();
   const fields: ErrorDetail[] = [];

@@ -5,8 +5,8 @@ export function issueRecurringInvoicesJob({ billingRun, schedule }: { billingRun
   return {
     name: 'issue-recurring-invoices',
     schedule,
-    // A long catch-up keeps the lease; if the instance dies, another one takes over after this.
-    leaseMs: 15 * 60_000,
+    // Renewed during a long catch-up; if the instance dies, another one takes over within this.
+    leaseMs: 20_000,
     async run() {
       await billingRun.run();
     },

@@ -26,9 +26,14 @@ export function startJobs({
     if (running.has(job.name)) return; // still busy with the previous tick
     const work = (async () => {
       if (!(await leases.acquire(job.name, holder, job.leaseMs))) return;
+      // Renewed while the run lasts, so the lease can be short: a crashed holder's run is taken over soon.
+      const heartbeat = setInterval(() => {
+        leases.acquire(job.name, holder, job.leaseMs).catch(() => undefined);
+      }, job.leaseMs / 3);
       try {
         await job.run();
       } finally {
+        clearInterval(heartbeat);
         await leases.release(job.name, holder);
       }
     })()

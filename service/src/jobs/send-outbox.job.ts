@@ -5,7 +5,7 @@ export function sendOutboxJob({ outbox }: { outbox: OutboxService }): Job {
   return {
     name: 'send-outbox',
     schedule: '*/15 * * * * *',
-    leaseMs: 5 * 60_000,
+    leaseMs: 30_000,
     async run() {
       // Drain in batches until nothing due is left, so a backlog clears in one run.
       for (;;) {
