@@ -8,6 +8,7 @@ import { isWithinTerm, periodDate, periodInstant, servicePeriod } from '../../do
 import { discountApplies, periodLines } from '../../domain/billing/recurring-template';
 import { AppError, ValidationError } from '../../errors';
 import type { Logger } from '../../logger';
+import type { Customer } from '../../domain/customers/customer';
 import type { DraftInput, InvoiceService } from '../invoices/invoice-service';
 import type { RecurringModels } from './recurring-models';
 import { currentMrr, recordMrrChange, scheduleOf, termsOf, type MrrChangeReason } from './template-state';
@@ -33,7 +34,9 @@ export interface BillingRunResult {
   ended: number;
 }
 
-const TEMPLATES_PER_QUERY = 200;
+const TEMPLATES_PER_QUERY = 500;
+// Templates written per transaction: few commits, short enough locks.
+const TEMPLATES_PER_TRANSACTION = 100;
 
 /**
  * The scheduler's work: every active template whose next period is due gets one invoice per due
@@ -48,7 +51,7 @@ export function createBillingRun(deps: BillingRunDeps) {
   const unusualBacklog = deps.unusualBacklog ?? 3;
   const retryAfterMs = deps.retryAfterMs ?? 60 * 60 * 1000;
 
-  function draftFor(row: RecurringTemplateRecord, periodIndex: number, payTermsDays: number): DraftInput {
+  function draftFor(row: RecurringTemplateRecord, periodIndex: number, invoiceIndex: number, payTermsDays: number): DraftInput {
     const schedule = scheduleOf(row);
     const terms = termsOf(row);
     const today = DateTime.fromJSDate(now()).setZone(row.timezone);
@@ -67,7 +70,7 @@ export function createBillingRun(deps: BillingRunDeps) {
       due_date: payTermsDays > 0 ? today.plus({ days: payTermsDays }).toISODate() : null,
       notes: row.notes,
       payment_method: row.payment_method,
-      lines: periodLines(terms, row.issued_count).map((line) => ({ ...line })),
+      lines: periodLines(terms, invoiceIndex).map((line) => ({ ...line })),
       rectification: null,
       external_tax_totals: null,
     };
@@ -81,114 +84,156 @@ export function createBillingRun(deps: BillingRunDeps) {
     return 'renewed';
   }
 
+  interface PlannedPeriod {
+    index: number;
+    prepared: Awaited<ReturnType<InvoiceService['prepareDraft']>>;
+  }
+  interface TemplatePlan {
+    snapshot: RecurringTemplateRecord;
+    periods: PlannedPeriod[];
+    /** The period index at which the term is over, when that moment has come. */
+    endsAt: number | null;
+  }
+
   /**
-   * Issues (as drafts) the due periods of one template, one transaction each. Returns the drafts
-   * made, with whether they are e-mailed.
+   * Works out, outside any transaction, what one due template needs: its due periods (at most
+   * maxPeriods per run), each checked and priced, and whether its term is over. A template whose
+   * invoice cannot be made is put off for retryAfterMs and reported; its problem shows on the template.
    */
-  async function billTemplate(
-    templateId: number,
+  async function planTemplate(
+    snapshot: RecurringTemplateRecord,
     at: Date,
     result: BillingRunResult,
     backlogLeft: Set<number>,
-  ): Promise<{ invoiceId: number; send: boolean }[]> {
-    const made: { invoiceId: number; send: boolean }[] = [];
-    for (let n = 0; ; n++) {
-      if (n === maxPeriods) {
-        backlogLeft.add(templateId); // the rest of the backlog waits for the next run
+    customerCache: Map<number, Customer | null>,
+  ): Promise<TemplatePlan | null> {
+    if (snapshot.status !== 'active' || !snapshot.next_issue_at || new Date(snapshot.next_issue_at) > at) return null;
+    const schedule = scheduleOf(snapshot);
+    const plan: TemplatePlan = { snapshot, periods: [], endsAt: null };
+    let index = snapshot.next_period_index;
+    let issued = snapshot.issued_count;
+    while (periodInstant(schedule, index) <= at) {
+      if (!isWithinTerm(schedule, index, issued)) {
+        plan.endsAt = index; // the template ends when its next period would have started
         break;
       }
-      const snapshot = await models.RecurringTemplate.findByPk(templateId);
-      if (!snapshot || snapshot.status !== 'active' || !snapshot.next_issue_at || new Date(snapshot.next_issue_at) > at) break;
-      const schedule = scheduleOf(snapshot);
-      const index = snapshot.next_period_index;
-      if (n === 0) {
-        let backlog = 0;
-        while (
-          backlog <= maxPeriods &&
-          isWithinTerm(schedule, index + backlog, snapshot.issued_count + backlog) &&
-          periodInstant(schedule, index + backlog) <= at
-        )
-          backlog++;
-        if (backlog > unusualBacklog) {
-          logger.warn(
-            { template_id: templateId, overdue_periods: backlog > maxPeriods ? `more than ${maxPeriods}` : backlog, per_run: maxPeriods },
-            'recurring template has an unusual backlog; catching up',
-          );
-        }
+      if (plan.periods.length === maxPeriods) {
+        backlogLeft.add(snapshot.id); // the rest of the backlog waits for the next run
+        break;
       }
+      plan.periods.push({ index, prepared: undefined as never });
+      index++;
+      issued++;
+    }
+    if (plan.periods.length > unusualBacklog) {
+      logger.warn(
+        {
+          template_id: snapshot.id,
+          overdue_periods: backlogLeft.has(snapshot.id) ? `more than ${maxPeriods}` : plan.periods.length,
+          per_run: maxPeriods,
+        },
+        'recurring template has an unusual backlog; catching up',
+      );
+    }
+    if (!customerCache.has(snapshot.customer_id)) customerCache.set(snapshot.customer_id, await customers.findById(snapshot.customer_id));
+    const payTerms = customerCache.get(snapshot.customer_id)?.payment_terms_days ?? 0;
+    try {
+      for (const [n, period] of plan.periods.entries()) {
+        const draft = draftFor(snapshot, period.index, snapshot.issued_count + n, payTerms);
+        // A draft that could not be issued would only wait as a draft: leave the period for when the data is fixed.
+        if (n === 0) {
+          const problems = await invoices.issueProblems(draft);
+          if (problems.length) throw new ValidationError(problems.map((p) => ({ message: p.message, code: p.code, property: p.property })));
+        }
+        period.prepared = await invoices.prepareDraft(draft);
+      }
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      result.failed++;
+      const codes = err instanceof ValidationError ? err.fields.map((f) => f.code) : [err.code];
+      logger.warn(
+        { template_id: snapshot.id, period_index: snapshot.next_period_index, codes },
+        'recurring invoice could not be made; retrying later',
+      );
+      await models.RecurringTemplate.update(
+        { next_issue_at: new Date(at.getTime() + retryAfterMs) },
+        { where: { id: snapshot.id, next_period_index: snapshot.next_period_index, status: 'active' } },
+      );
+      backlogLeft.delete(snapshot.id);
+      return null;
+    }
+    return plan;
+  }
 
-      // The term is over: the template ends when its next period would have started.
-      if (!isWithinTerm(schedule, index, snapshot.issued_count)) {
-        await inTransaction(sequelize, async (tx) => {
-          const row = await models.RecurringTemplate.findByPk(templateId, { transaction: tx, lock: tx.LOCK.UPDATE });
-          if (!row || row.status !== 'active' || row.next_period_index !== index) return;
+  /**
+   * Writes the plans of a chunk of templates in one transaction: each template locked and checked
+   * unchanged since it was planned, then its drafts, its (template, period) rows under the unique
+   * key, its next period and its MRR events. A template changed meanwhile (a user, another
+   * instance) is left alone and planned again. Returns the drafts made, with whether they are e-mailed.
+   */
+  async function writePlans(plans: TemplatePlan[], result: BillingRunResult): Promise<{ invoiceId: number; send: boolean }[]> {
+    return inTransaction(sequelize, async (tx) => {
+      const made: { invoiceId: number; send: boolean }[] = [];
+      const rows = await models.RecurringTemplate.findAll({
+        where: { id: plans.map((p) => p.snapshot.id) },
+        order: [['id', 'ASC']],
+        transaction: tx,
+        lock: tx.LOCK.UPDATE,
+      });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const periodRows: { template_id: number; period_index: number; period_start: string; period_end: string; invoice_id: number }[] = [];
+      for (const plan of plans) {
+        const row = byId.get(plan.snapshot.id);
+        if (
+          !row ||
+          row.status !== 'active' ||
+          row.next_period_index !== plan.snapshot.next_period_index ||
+          new Date(row.updated_at).getTime() !== new Date(plan.snapshot.updated_at).getTime()
+        )
+          continue; // still due, so the run's next query plans it again from its new state
+        const schedule = scheduleOf(row);
+        for (const period of plan.periods) {
+          const draft = await invoices.insertDraft(tx, period.prepared, null);
+          const covered = servicePeriod(schedule, period.index);
+          periodRows.push({
+            template_id: row.id,
+            period_index: period.index,
+            period_start: covered.start,
+            period_end: covered.end,
+            invoice_id: draft.id,
+          });
+          made.push({ invoiceId: draft.id, send: Boolean(row.auto_send) });
+          // MRR moves with the invoice that starts, renews or ends a discount; the event dates from the period.
+          const before = { template_id: row.id, customer_id: row.customer_id, currency: row.currency, mrr: Number(row.mrr) };
+          const reason = reasonFor(row, row.issued_count);
+          row.set({
+            next_period_index: period.index + 1,
+            issued_count: row.issued_count + 1,
+            next_issue_at: periodInstant(schedule, period.index + 1),
+          });
+          const mrr = currentMrr(row, termsOf(row));
+          row.set({ mrr });
+          await recordMrrChange(models, tx, before, { customer_id: row.customer_id, currency: row.currency, mrr }, reason, covered.start);
+        }
+        if (plan.endsAt !== null) {
           const before = { template_id: row.id, customer_id: row.customer_id, currency: row.currency, mrr: Number(row.mrr) };
           row.set({ status: 'ended', next_issue_at: null, mrr: 0 });
-          await row.save({ transaction: tx });
           await recordMrrChange(
             models,
             tx,
             before,
             { customer_id: row.customer_id, currency: row.currency, mrr: 0 },
             'ended',
-            periodDate(schedule, index),
+            periodDate(schedule, plan.endsAt),
           );
           result.ended++;
-        });
-        break;
-      }
-
-      // Checked and priced before the transaction (reads only); a template whose invoice cannot be
-      // made is retried later, and its problem is on the template for the user to see.
-      const customer = await customers.findById(snapshot.customer_id);
-      let prepared;
-      try {
-        const draft = draftFor(snapshot, index, customer?.payment_terms_days ?? 0);
-        // A draft that could not be issued would only wait as a draft: leave the period for when the data is fixed.
-        const problems = await invoices.issueProblems(draft);
-        if (problems.length) throw new ValidationError(problems.map((p) => ({ message: p.message, code: p.code, property: p.property })));
-        prepared = await invoices.prepareDraft(draft);
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        result.failed++;
-        const codes = err instanceof ValidationError ? err.fields.map((f) => f.code) : [err.code];
-        logger.warn({ template_id: templateId, period_index: index, codes }, 'recurring invoice could not be made; retrying later');
-        await models.RecurringTemplate.update(
-          { next_issue_at: new Date(at.getTime() + retryAfterMs) },
-          { where: { id: templateId, next_period_index: index, status: 'active' } },
-        );
-        break;
-      }
-
-      const invoiceId = await inTransaction(sequelize, async (tx) => {
-        const row = await models.RecurringTemplate.findByPk(templateId, { transaction: tx, lock: tx.LOCK.UPDATE });
-        // Someone else (another instance, a user) moved the template on since the snapshot: look again.
-        if (
-          !row ||
-          row.status !== 'active' ||
-          row.next_period_index !== index ||
-          row.updated_at.getTime() !== snapshot.updated_at.getTime()
-        )
-          return null;
-        const draft = await invoices.insertDraft(tx, prepared, null);
-        const period = servicePeriod(schedule, index);
-        await models.RecurringPeriod.create(
-          { template_id: row.id, period_index: index, period_start: period.start, period_end: period.end, invoice_id: draft.id },
-          { transaction: tx },
-        );
-        const before = { template_id: row.id, customer_id: row.customer_id, currency: row.currency, mrr: Number(row.mrr) };
-        const reason = reasonFor(row, row.issued_count);
-        row.set({ next_period_index: index + 1, issued_count: row.issued_count + 1, next_issue_at: periodInstant(schedule, index + 1) });
-        const mrr = currentMrr(row, termsOf(row));
-        row.set({ mrr });
+        }
         await row.save({ transaction: tx });
-        await recordMrrChange(models, tx, before, { customer_id: row.customer_id, currency: row.currency, mrr }, reason, period.start);
-        return draft.id;
-      });
-      if (invoiceId === null) continue;
-      made.push({ invoiceId, send: Boolean(snapshot.auto_send) });
-    }
-    return made;
+      }
+      // The unique (template, period) key is the last word: a second biller would fail here and roll back whole.
+      if (periodRows.length) await models.RecurringPeriod.bulkCreate(periodRows, { transaction: tx });
+      return made;
+    });
   }
 
   /** Drafts made by earlier runs that were not issued (a crash, the company not configured yet). */
@@ -227,6 +272,7 @@ export function createBillingRun(deps: BillingRunDeps) {
       await issue(await unissuedDrafts(), result);
       // A billed template is no longer due; only one with more backlog than a run takes must be skipped.
       const backlogLeft = new Set<number>();
+      const customerCache = new Map<number, Customer | null>();
       for (;;) {
         const due = await models.RecurringTemplate.findAll({
           where: {
@@ -234,13 +280,19 @@ export function createBillingRun(deps: BillingRunDeps) {
             next_issue_at: { [Op.lte]: at },
             ...(backlogLeft.size ? { id: { [Op.notIn]: [...backlogLeft] } } : {}),
           },
-          attributes: ['id'],
           order: [['next_issue_at', 'ASC']],
           limit: TEMPLATES_PER_QUERY,
         });
         if (due.length === 0) break;
         const drafts: { invoiceId: number; send: boolean }[] = [];
-        for (const { id } of due) drafts.push(...(await billTemplate(id, at, result, backlogLeft)));
+        for (let i = 0; i < due.length; i += TEMPLATES_PER_TRANSACTION) {
+          const plans: TemplatePlan[] = [];
+          for (const snapshot of due.slice(i, i + TEMPLATES_PER_TRANSACTION)) {
+            const plan = await planTemplate(snapshot, at, result, backlogLeft, customerCache);
+            if (plan) plans.push(plan);
+          }
+          if (plans.length) drafts.push(...(await writePlans(plans, result)));
+        }
         await issue(drafts, result);
       }
       if (result.issued || result.failed || result.ended) logger.info({ ...result }, 'billing run finished');

@@ -4,6 +4,9 @@ import type { CompanySettingsRepository } from '../../db/company-settings-reposi
 import { monthlyMovements, percentText, type MonthMovements } from '../../domain/billing/mrr';
 import type { RecurringModels } from './recurring-models';
 
+/** Current MRR per currency: one aggregate the (currency, mrr) index answers alone. */
+export const CURRENT_MRR_SQL = 'SELECT currency, SUM(mrr) AS mrr FROM cuadra_recurring_templates GROUP BY currency';
+
 export interface MrrServiceDeps {
   sequelize: Sequelize;
   models: RecurringModels;
@@ -37,10 +40,7 @@ export function createMrrService(deps: MrrServiceDeps) {
   }
 
   async function currentByCurrency(): Promise<{ currency: string; mrr: number }[]> {
-    const rows = await sequelize.query<{ currency: string; mrr: string | number | null }>(
-      'SELECT currency, SUM(mrr) AS mrr FROM cuadra_recurring_templates GROUP BY currency',
-      { type: QueryTypes.SELECT },
-    );
+    const rows = await sequelize.query<{ currency: string; mrr: string | number | null }>(CURRENT_MRR_SQL, { type: QueryTypes.SELECT });
     return rows.map((r) => ({ currency: r.currency, mrr: Number(r.mrr ?? 0) })).filter((r) => r.mrr !== 0);
   }
 
