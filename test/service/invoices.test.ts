@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { testDatabaseTarget } from '../harness/database';
+import { invoiceDocumentOf } from '../../service/src/services/invoices/invoice-document-mapper';
 import { ADMIN, BOOKKEEPER, expectErrorShape, startServiceUnderTest, type ServiceUnderTest } from './support/service-under-test';
 
 const COMPANY = {
@@ -66,6 +67,20 @@ describe('invoices', () => {
       ],
     });
     expect(res.body.lines.map((l: { base: number }) => l.base)).toEqual([20000, 4500]);
+  });
+
+  it('prints the bank account and payment terms as they were at issue, and refuses a wrong IBAN per field', async () => {
+    const bad = await sut.signed('PUT', '/settings/company', { ...COMPANY, iban: 'ES91 2100 0418 4502 0005 1333' }, ADMIN).expect(422);
+    expectErrorShape(bad.body, 'INVALID_IBAN', 'iban');
+    await sut.signed('PUT', '/settings/company', { ...COMPANY, iban: 'es91 2100 0418 4502 0005 1332', payment_terms: 'Transferencia a 30 días' }, ADMIN).expect(200);
+    const id = (await draft().expect(201)).body.id;
+    const issued = (await post(`/invoices/${id}/issue`).expect(200)).body;
+    expect(issued.issuer).toMatchObject({ iban: 'ES9121000418450200051332', payment_terms: 'Transferencia a 30 días' });
+    // A later change of account does not rewrite what was issued.
+    await sut.signed('PUT', '/settings/company', { ...COMPANY, iban: 'DE89 3704 0044 0532 0130 00' }, ADMIN).expect(200);
+    const again = (await sut.signed('GET', `/invoices/${id}`, undefined, BOOKKEEPER).expect(200)).body;
+    const doc = invoiceDocumentOf(again, null);
+    expect(doc.payment).toEqual({ method: null, iban: 'ES91 2100 0418 4502 0005 1332', terms: 'Transferencia a 30 días' });
   });
 
   it('issues with the next gapless number, frozen parties and a chained VERI*FACTU record', async () => {

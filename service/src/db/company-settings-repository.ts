@@ -25,6 +25,8 @@ function toStored(row: CompanySettingsRecord): StoredCompanySettings {
     default_currency: row.default_currency,
     timezone: row.timezone,
     logo: row.logo,
+    iban: row.iban ?? '',
+    payment_terms: row.payment_terms ?? '',
     updated_at: new Date(row.updated_at).toISOString(),
   };
 }

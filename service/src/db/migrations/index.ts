@@ -16,6 +16,7 @@ import { migration as createRecurringTemplates } from './20261127120100-create-r
 import { migration as createRecurringPeriods } from './20261127120200-create-recurring-periods';
 import { migration as createMrrEvents } from './20261127120300-create-mrr-events';
 
+import { migration as addCompanyPaymentDetails } from './20261128100000-add-company-payment-details';
 // Append-only: a shipped migration is never edited; a change is a new file added at the end.
 export const migrations: Migration[] = [
   createRequestNonces,
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   createRecurringTemplates,
   createRecurringPeriods,
   createMrrEvents,
+  addCompanyPaymentDetails,
 ];

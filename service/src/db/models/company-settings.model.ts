@@ -29,6 +29,8 @@ export interface CompanySettingsRecord extends Model<
   default_currency: string;
   timezone: string;
   logo: string | null;
+  iban: string;
+  payment_terms: string;
   updated_by: number | null;
   created_at: CreationOptional<Date>;
   updated_at: CreationOptional<Date>;
@@ -53,6 +55,8 @@ export function initCompanySettingsModel(sequelize: Sequelize): ModelStatic<Comp
       default_currency: { type: DataTypes.STRING(3), allowNull: false },
       timezone: { type: DataTypes.STRING(64), allowNull: false },
       logo: { type: mediumText(dialectOf(sequelize)), allowNull: true },
+      iban: { type: DataTypes.STRING(34), allowNull: false, defaultValue: '' },
+      payment_terms: { type: DataTypes.STRING(200), allowNull: false, defaultValue: '' },
       updated_by: { type: DataTypes.BIGINT, allowNull: true },
       created_at: { type: DataTypes.DATE, allowNull: false },
       updated_at: { type: DataTypes.DATE, allowNull: false },

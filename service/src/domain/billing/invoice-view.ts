@@ -59,7 +59,7 @@ export interface InvoiceView {
   due_date: string | null;
   customer_id: number | null;
   recipient: InvoiceParty | null;
-  issuer: (InvoiceParty & { trade_name: string; phone: string; logo: string | null }) | null;
+  issuer: (InvoiceParty & { trade_name: string; phone: string; logo: string | null; iban?: string; payment_terms?: string }) | null;
   currency: string;
   prices_include_tax: boolean;
   irpf_percent: string;

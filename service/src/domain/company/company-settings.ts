@@ -13,6 +13,10 @@ export interface CompanySettings {
   default_currency: string;
   timezone: string;
   logo: string | null;
+  /** Bank account printed on invoices for transfers; '' when none. */
+  iban: string;
+  /** Usual payment terms printed on invoices ("Transferencia a 30 días"); '' when none. */
+  payment_terms: string;
 }
 
 export interface StoredCompanySettings extends CompanySettings {
@@ -39,6 +43,8 @@ export function defaultCompanySettings(timezone: string): StoredCompanySettings 
     default_currency: 'EUR',
     timezone,
     logo: null,
+    iban: '',
+    payment_terms: '',
     updated_at: null,
   };
 }

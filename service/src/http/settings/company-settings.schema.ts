@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isSpanishPostalCode, logoBytes, LOGO_MAX_BYTES } from '../../domain/company/company-settings';
 import { countryCode, email, oneLine, phone, rawField, requiredLine, text } from '../schema-fields';
 import { checkEuVatNumber, checkSpanishTaxId, normalizeTaxId } from '../../domain/company/tax-id';
+import { isValidIban, normalizeIban } from '../../domain/company/iban';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -62,6 +63,14 @@ export const companySettingsSchema = z
         params: { code: 'LOGO_TOO_LARGE' },
       })
       .transform((logo) => (logo === '' ? null : logo)),
+    iban: text()
+      .transform(normalizeIban)
+      .refine((iban) => iban === '' || isValidIban(iban), {
+        error: 'This IBAN is not valid; check it against your bank statement (ES + 22 digits).',
+        params: { code: 'INVALID_IBAN' },
+      })
+      .default(''),
+    payment_terms: oneLine(200).default(''),
   })
   // Cross-field rules run even when other fields are wrong (`when`), so the form shows every problem at once.
   .refine((settings) => taxIdProblem(settings) === null, {

@@ -1,3 +1,4 @@
+import { formatIban } from '../../domain/company/iban';
 import { formatScaledDecimal, parseScaledDecimal } from '../../domain/billing/decimal';
 import type { InvoiceView, LineVat } from '../../domain/billing/invoice-view';
 import { currencyExponent } from '../../domain/billing/money';
@@ -65,7 +66,11 @@ export function invoiceDocumentOf(
       total: invoice.totals.total,
     },
     currency: invoice.currency,
-    payment: { method: invoice.payment_method || null },
+    payment: {
+      method: invoice.payment_method || null,
+      iban: invoice.issuer.iban ? formatIban(invoice.issuer.iban) : null,
+      terms: invoice.issuer.payment_terms || null,
+    },
     notes: invoice.notes || null,
     legal_mentions: [...exemptions].sort().map((reason) => EXEMPTION_REASONS[reason as ExemptionReason] ?? reason),
     rectifies:

@@ -488,6 +488,9 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       country_code: company.country_code,
       email: company.email,
       phone: company.phone,
+      // How to pay is part of what was issued: a later change of bank account does not rewrite old invoices.
+      iban: company.iban,
+      payment_terms: company.payment_terms,
     });
 
     const results = await inTransaction(sequelize, async (tx) => {
