@@ -177,6 +177,21 @@ requireAll(requirements.chromium, popplerRequirement).describe('Chromium PDF ren
     remember(renderer);
   });
 
+  test('Chromium runs as one process: no helper processes, no print compositor started per PDF', async () => {
+    const renderer = open({ poolSize: 2 });
+    const html = await renderInvoiceHtml(spanishInvoice());
+    await Promise.all([renderer.render(html), renderer.render(html)]);
+    const pid = remember(renderer);
+    expect(processGroupMembers(pid)).toEqual([pid]);
+  });
+
+  test("singleProcess: false is Chromium's usual process model, with the same PDFs", async () => {
+    const renderer = open({ poolSize: 1, singleProcess: false });
+    const pdf = await renderer.render(page('<p>multi-process</p>'));
+    expect(flatten(await pdfText(pdf))).toBe('multi-process');
+    expect(processGroupMembers(remember(renderer)).length).toBeGreaterThan(1);
+  });
+
   test('a render over its deadline fails with PDF_RENDER_TIMEOUT and the pool keeps working', async () => {
     const renderer = open({ poolSize: 1 });
     await renderer.render(page('<p>warm</p>'));
@@ -185,7 +200,25 @@ requireAll(requirements.chromium, popplerRequirement).describe('Chromium PDF ren
     await expect(renderer.render(huge, { timeoutMs: 1 })).rejects.toMatchObject({ code: 'PDF_RENDER_TIMEOUT', retryable: true });
     const pdf = await renderer.render(page('<p>after the timeout</p>'));
     expect(flatten(await pdfText(pdf))).toContain('after the timeout');
-    expect(renderer.stats()).toMatchObject({ launches: 1, busy: 0 });
+    remember(renderer);
+    expect(renderer.stats()).toMatchObject({ busy: 0 });
+  });
+
+  test('a page still laying out after its deadline does not hold up the next renders (Chromium is restarted)', async () => {
+    const renderer = open({ poolSize: 2 });
+    await renderer.render(page('<p>warm</p>'));
+    remember(renderer);
+    // ~15 s of layout on a 2-core machine: in one process, closing its tab does not stop it.
+    const slow = page(
+      `<table>${Array.from({ length: 200_000 }, (_, i) => `<tr><td>Línea ${i}</td><td>${i * 3}</td></tr>`).join('')}</table>`,
+    );
+    await expect(renderer.render(slow, { timeoutMs: 1_000 })).rejects.toMatchObject({ code: 'PDF_RENDER_TIMEOUT' });
+    const started = Date.now();
+    const pdf = await renderer.render(page('<p>next invoice</p>'));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(flatten(await pdfText(pdf))).toBe('next invoice');
+    remember(renderer);
+    expect(renderer.stats()).toMatchObject({ launches: 2, busy: 0 });
   });
 
   test('tabs are replaced after maxRendersPerTab renders', async () => {
@@ -196,6 +229,29 @@ requireAll(requirements.chromium, popplerRequirement).describe('Chromium PDF ren
     }
     remember(renderer);
     expect(renderer.stats()).toMatchObject({ launches: 1, renders: 7, tabs_opened: 4 });
+  });
+
+  test('a single-process browser is replaced by a fresh one after maxRendersPerBrowser renders, without failing any', async () => {
+    const renderer = open({ poolSize: 2, maxRendersPerBrowser: 3 });
+    const pids = new Set<number>();
+    for (let round = 0; round < 3; round++) {
+      const texts = await Promise.all(
+        [0, 1, 2].map(async (i) => {
+          const pdf = await renderer.render(page(`<p>round ${round} render ${i}</p>`));
+          const pid = renderer.stats().browser_pid;
+          if (pid) pids.add(pid);
+          return flatten(await pdfText(pdf));
+        }),
+      );
+      expect(texts).toEqual([0, 1, 2].map((i) => `round ${round} render ${i}`));
+    }
+    for (const pid of pids) browserPids.add(pid);
+    expect(renderer.stats()).toMatchObject({ renders: 9, failures: 0, busy: 0 });
+    expect(renderer.stats().launches).toBeGreaterThanOrEqual(3);
+    // The replaced browsers are gone (their process groups empty) once their last render was done.
+    const current = renderer.stats().browser_pid;
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const pid of pids) if (pid !== current) expect(processGroupMembers(pid)).toEqual([]);
   });
 
   test('finished PDFs are not kept alive by the renderer (no per-render leak)', async () => {
