@@ -410,5 +410,8 @@ describe('recurring templates', () => {
     expect(summary.mrr).toBe(await templateSum());
     const history = (await sut.signed('GET', '/mrr/history?months=36', undefined, BOOKKEEPER).expect(200)).body;
     expect(history.months.at(-1).mrr).toBe(summary.mrr);
+    // The card's month-to-date churn (from the customers that moved) agrees with the full rebuild.
+    expect(summary.gross_mrr_churn_percent).toBe(history.months.at(-1).gross_mrr_churn_percent);
+    expect(summary.net_mrr_churn_percent).toBe(history.months.at(-1).net_mrr_churn_percent);
   });
 });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Op, QueryTypes, type Sequelize } from 'sequelize';
 import type { CompanySettingsRepository } from '../../db/company-settings-repository';
-import { monthlyMovements, percentText, type MonthMovements } from '../../domain/billing/mrr';
+import { monthlyMovements, mrrMovement, percentText, type MonthMovements } from '../../domain/billing/mrr';
 import type { RecurringModels } from './recurring-models';
 
 /** Current MRR per currency: one aggregate the (currency, mrr) index answers alone. */
@@ -54,6 +54,35 @@ export function createMrrService(deps: MrrServiceDeps) {
     return rows.map((r) => ({ customer_id: Number(r.customer_id), month: r.month, delta: Number(r.delta) }));
   }
 
+  /**
+   * This month's movements from the customers whose MRR moved since the 1st only: their MRR before
+   * the 1st decides what the move is called, so the whole history is not regrouped for the card.
+   */
+  async function monthToDate(currency: string, monthStart: string): Promise<Omit<MonthMovements, 'month' | 'mrr'>> {
+    const totals = { new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0 };
+    const moved = await sequelize.query<{ customer_id: number; delta: string | number }>(
+      'SELECT customer_id, SUM(delta) AS delta FROM cuadra_mrr_events WHERE currency = ? AND occurred_on >= ? GROUP BY customer_id',
+      { replacements: [currency, monthStart], type: QueryTypes.SELECT },
+    );
+    for (let i = 0; i < moved.length; i += 1000) {
+      const chunk = moved.slice(i, i + 1000);
+      const before = await sequelize.query<{ customer_id: number; mrr: string | number; events: string | number }>(
+        `SELECT customer_id, SUM(delta) AS mrr, COUNT(*) AS events FROM cuadra_mrr_events
+          WHERE currency = ? AND occurred_on < ? AND customer_id IN (?) GROUP BY customer_id`,
+        { replacements: [currency, monthStart, chunk.map((c) => c.customer_id)], type: QueryTypes.SELECT },
+      );
+      const prior = new Map(before.map((b) => [Number(b.customer_id), { mrr: Number(b.mrr), events: Number(b.events) }]));
+      for (const c of chunk) {
+        const start = prior.get(Number(c.customer_id)) ?? { mrr: 0, events: 0 };
+        const end = start.mrr + Number(c.delta);
+        // MRR only ever starts from 0 with a positive event, so any earlier event means the customer paid before.
+        const kind = mrrMovement(start.mrr, end, start.events > 0);
+        if (kind) totals[kind] += end - start.mrr;
+      }
+    }
+    return totals;
+  }
+
   function monthsBack(end: DateTime, count: number): string[] {
     return Array.from({ length: count }, (_, i) => end.minus({ months: count - 1 - i }).toFormat('yyyy-MM'));
   }
@@ -73,7 +102,7 @@ export function createMrrService(deps: MrrServiceDeps) {
         { replacements: [headline], type: QueryTypes.SELECT },
       );
       const payingCustomers = Number(paying?.customers ?? 0);
-      const [thisMonth] = monthlyMovements(await monthlyChanges(headline), [day.toFormat('yyyy-MM')]);
+      const thisMonth = await monthToDate(headline, day.startOf('month').toISODate()!);
       return {
         currency: headline,
         as_of: day.toISODate(),
