@@ -28,6 +28,8 @@ const COMPANY = {
   default_currency: 'EUR',
   timezone: 'Europe/Madrid',
   logo: null,
+  iban: '',
+  payment_terms: '',
 };
 
 function draft(email: string | null): DraftInput {

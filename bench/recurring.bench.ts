@@ -32,6 +32,8 @@ const COMPANY = {
   default_currency: 'EUR',
   timezone: 'Europe/Madrid',
   logo: null,
+  iban: '',
+  payment_terms: '',
 };
 const CUSTOMER = {
   legal_name: 'Acme Distribuciones SL',
