@@ -1,0 +1,151 @@
+import type { Sequelize, Transaction } from 'sequelize';
+import { inTransaction } from '../../db/transactions';
+import type { ContactSubmission } from '../../domain/tickets/contact-submission';
+import type { DepartmentService } from './department-service';
+import type { TicketModels } from './ticket-models';
+import type { TicketService } from './ticket-service';
+
+/** A submission as WordPress delivers it, after validation (see http/tickets/contact-submission.schema.ts). */
+export interface SubmissionInput {
+  idempotency_key: string;
+  submitted_at: Date;
+  source: { post_id: number | null; page_url: string; form_id: string };
+  department_id: number | null;
+  list_ids: number[];
+  fields: ContactSubmission;
+  consent: { text: string; version: string; ip: string; user_agent: string };
+  locale: string;
+}
+
+export interface SubmissionReceipt {
+  ticket_id: number;
+  ticket_number: number;
+  contact_id: number;
+}
+
+/** The lists feature (services/lists/list-signups.ts): joins consenting contacts to lists in the submission's transaction. */
+export interface SubmissionListSignups {
+  fromSubmission(
+    tx: Transaction,
+    submission: {
+      contact_id: number;
+      list_ids: number[];
+      marketing_consent: boolean;
+      consent: SubmissionInput['consent'];
+      source: SubmissionInput['source'];
+      locale: string;
+      at: Date;
+    },
+  ): Promise<unknown>;
+}
+
+const isUniqueViolation = (err: unknown) => (err as Error)?.name === 'SequelizeUniqueConstraintError';
+
+export function createSubmissionService({
+  sequelize,
+  models,
+  departments,
+  tickets,
+  listSignups,
+  now,
+  onMailQueued = () => undefined,
+}: {
+  sequelize: Sequelize;
+  models: TicketModels;
+  departments: DepartmentService;
+  tickets: TicketService;
+  listSignups?: SubmissionListSignups;
+  now: () => Date;
+  onMailQueued?: () => void;
+}) {
+  const { ContactSubmission, Department } = models;
+
+  async function receiptFor(key: string): Promise<SubmissionReceipt | null> {
+    const row = await ContactSubmission.findOne({ where: { idempotency_key: key } });
+    return row ? { ticket_id: row.ticket_id, ticket_number: row.ticket_id, contact_id: row.contact_id } : null;
+  }
+
+  return {
+    /**
+     * Stores a form submission as a contact and a ticket, once per idempotency key, and queues the
+     * acknowledgement and the department notice in the same transaction (stored first, mailed after).
+     */
+    async submit(input: SubmissionInput): Promise<{ created: boolean; receipt: SubmissionReceipt }> {
+      const earlier = await receiptFor(input.idempotency_key);
+      if (earlier) return { created: false, receipt: earlier };
+      try {
+        const receipt = await inTransaction(sequelize, async (tx) => {
+          // A form may name a department deleted since it was published: the enquiry still goes to the default one.
+          const chosen = input.department_id === null ? null : await Department.findByPk(input.department_id, { transaction: tx });
+          const department = chosen ?? (await departments.defaultDepartment(tx));
+          const received = now();
+          // The visitor's time counts for response times (WordPress may deliver late), but never a future one.
+          const createdAt = input.submitted_at.getTime() < received.getTime() ? input.submitted_at : received;
+          const { fields } = input;
+          const { ticket, contact_id } = await tickets.openTicket(tx, {
+            person: { email: fields.email, name: fields.name, phone: fields.phone, source: 'form', created_from: input.source.page_url },
+            department,
+            subject: fields.subject,
+            body_text: fields.message,
+            body_html: null,
+            message_id: null,
+            locale: input.locale,
+            created_at: createdAt,
+            attachments: [],
+          });
+          await ContactSubmission.create(
+            {
+              idempotency_key: input.idempotency_key,
+              ticket_id: ticket.id,
+              contact_id,
+              department_id: department.id,
+              submitted_at: input.submitted_at,
+              source_post_id: input.source.post_id,
+              source_page_url: input.source.page_url,
+              source_form_id: input.source.form_id,
+              list_ids: JSON.stringify(input.list_ids),
+              fields: JSON.stringify({
+                name: fields.name,
+                email: fields.email,
+                phone: fields.phone,
+                subject: fields.subject,
+                message: fields.message,
+                selects: fields.selections,
+              }),
+              privacy_accepted: fields.privacy_accepted,
+              marketing_consent: fields.marketing_consent,
+              consent_text: input.consent.text,
+              consent_version: input.consent.version,
+              consent_ip: input.consent.ip,
+              consent_user_agent: input.consent.user_agent,
+              locale: input.locale,
+              created_at: received,
+            },
+            { transaction: tx },
+          );
+          await listSignups?.fromSubmission(tx, {
+            contact_id,
+            list_ids: input.list_ids,
+            marketing_consent: fields.marketing_consent,
+            consent: input.consent,
+            source: input.source,
+            locale: input.locale,
+            at: createdAt,
+          });
+          return { ticket_id: ticket.id, ticket_number: ticket.id, contact_id };
+        });
+        onMailQueued();
+        return { created: true, receipt };
+      } catch (err) {
+        // The same delivery arrived twice at once: the other one stored it, this one answers with it.
+        if (isUniqueViolation(err)) {
+          const stored = await receiptFor(input.idempotency_key);
+          if (stored) return { created: false, receipt: stored };
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+export type SubmissionService = ReturnType<typeof createSubmissionService>;
