@@ -1,0 +1,21 @@
+import type { BlockEditProps } from '@wordpress/blocks';
+import { createElement } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+import { TextFieldEdit, type TextFieldAttributes } from '../shared/field-preview';
+
+/**
+ * Editor view of the phone field.
+ *
+ * @param props Block edit props.
+ */
+export function Edit( props: BlockEditProps< TextFieldAttributes > ) {
+	return (
+		<TextFieldEdit
+			attributes={ props.attributes }
+			setAttributes={ props.setAttributes }
+			defaultLabel={ __( 'Your phone number', 'cuadra' ) }
+			type="tel"
+		/>
+	);
+}

@@ -1,0 +1,231 @@
+<?php
+/**
+ * The plugin's own tables for contact-form submissions: the delivery queue, the spam log and the
+ * per-IP rate window.
+ *
+ * @package Cuadra
+ */
+
+namespace Cuadra\Forms;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A submission is stored here first and delivered to the service after, so nothing is lost while
+ * the service is down.
+ */
+final class SubmissionStore {
+
+	const SCHEMA_VERSION        = '1';
+	const SCHEMA_VERSION_OPTION = 'cuadra_forms_schema_version';
+
+	const QUEUED    = 'queued';
+	const DELIVERED = 'delivered';
+	const FAILED    = 'failed';
+
+	/**
+	 * Submissions table name.
+	 *
+	 * @return string
+	 */
+	public static function table() {
+		global $wpdb;
+		return $wpdb->prefix . 'cuadra_submissions';
+	}
+
+	/**
+	 * Spam log table name.
+	 *
+	 * @return string
+	 */
+	public static function spam_table() {
+		global $wpdb;
+		return $wpdb->prefix . 'cuadra_spam_log';
+	}
+
+	/**
+	 * Rate window table name.
+	 *
+	 * @return string
+	 */
+	public static function hits_table() {
+		global $wpdb;
+		return $wpdb->prefix . 'cuadra_form_hits';
+	}
+
+	/**
+	 * Creates or upgrades the tables when the stored schema version is not the current one.
+	 */
+	public static function maybe_install() {
+		if ( get_option( self::SCHEMA_VERSION_OPTION ) !== self::SCHEMA_VERSION ) {
+			self::install();
+		}
+	}
+
+	/**
+	 * Creates or upgrades the tables (dbDelta: safe to run again).
+	 */
+	public static function install() {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		$charset = $wpdb->get_charset_collate();
+		dbDelta(
+			'CREATE TABLE ' . self::table() . " (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  uuid char(36) NOT NULL,
+  post_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  form_id varchar(32) NOT NULL DEFAULT '',
+  payload longtext NOT NULL,
+  status varchar(16) NOT NULL DEFAULT 'queued',
+  attempts int(10) unsigned NOT NULL DEFAULT 0,
+  next_attempt_at datetime NOT NULL,
+  last_error text NULL,
+  ticket_id bigint(20) unsigned NULL,
+  created_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY uuid (uuid),
+  KEY status_next (status,next_attempt_at)
+) $charset;
+CREATE TABLE " . self::spam_table() . " (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  post_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  form_id varchar(32) NOT NULL DEFAULT '',
+  reason varchar(32) NOT NULL,
+  ip_hash char(64) NOT NULL,
+  created_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  KEY created_at (created_at)
+) $charset;
+CREATE TABLE " . self::hits_table() . " (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  ip_hash char(64) NOT NULL,
+  created_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  KEY ip_time (ip_hash,created_at)
+) $charset;"
+		);
+		update_option( self::SCHEMA_VERSION_OPTION, self::SCHEMA_VERSION, true );
+	}
+
+	/**
+	 * Stores a submission as queued, due now.
+	 *
+	 * @param string               $uuid    Idempotency key.
+	 * @param int                  $post_id Post holding the form.
+	 * @param string               $form_id The block's formId.
+	 * @param array<string, mixed> $payload Body for the service.
+	 * @return int|false Row id, or false when the database refused it.
+	 */
+	public static function insert( $uuid, $post_id, $form_id, array $payload ) {
+		global $wpdb;
+		$now = gmdate( 'Y-m-d H:i:s' );
+		$ok  = $wpdb->insert( // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
+			self::table(),
+			array(
+				'uuid'            => $uuid,
+				'post_id'         => (int) $post_id,
+				'form_id'         => (string) $form_id,
+				'payload'         => wp_json_encode( $payload, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ),
+				'status'          => self::QUEUED,
+				'attempts'        => 0,
+				'next_attempt_at' => $now,
+				'created_at'      => $now,
+			),
+			array( '%s', '%d', '%s', '%s', '%s', '%d', '%s', '%s' )
+		);
+		return $ok ? (int) $wpdb->insert_id : false;
+	}
+
+	/**
+	 * One row.
+	 *
+	 * @param int $id Row id.
+	 * @return object|null
+	 */
+	public static function get( $id ) {
+		global $wpdb;
+		return $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . self::table() . ' WHERE id = %d', $id ) ); // phpcs:ignore WordPress.DB
+	}
+
+	/**
+	 * Ids of queued rows that are due, oldest first.
+	 *
+	 * @param int $limit At most this many.
+	 * @return int[]
+	 */
+	public static function due_ids( $limit ) {
+		global $wpdb;
+		$ids = $wpdb->get_col( // phpcs:ignore WordPress.DB
+			$wpdb->prepare( 'SELECT id FROM ' . self::table() . ' WHERE status = %s AND next_attempt_at <= %s ORDER BY id LIMIT %d', self::QUEUED, gmdate( 'Y-m-d H:i:s' ), $limit ) // phpcs:ignore WordPress.DB
+		);
+		return array_map( 'intval', $ids );
+	}
+
+	/**
+	 * The earliest next attempt among queued rows (Unix seconds), or null when nothing waits.
+	 *
+	 * @return int|null
+	 */
+	public static function next_due_time() {
+		global $wpdb;
+		$next = $wpdb->get_var( $wpdb->prepare( 'SELECT MIN(next_attempt_at) FROM ' . self::table() . ' WHERE status = %s', self::QUEUED ) ); // phpcs:ignore WordPress.DB
+		return $next ? (int) strtotime( $next . ' UTC' ) : null;
+	}
+
+	/**
+	 * Takes a due row for one delivery attempt: pushes its next attempt into the future so a second
+	 * worker (cron, another request) skips it meanwhile.
+	 *
+	 * @param int $id          Row id.
+	 * @param int $lease_until Unix seconds.
+	 * @return bool Whether this caller holds it.
+	 */
+	public static function claim( $id, $lease_until ) {
+		global $wpdb;
+		$now = gmdate( 'Y-m-d H:i:s' );
+		$taken = $wpdb->query( // phpcs:ignore WordPress.DB
+			$wpdb->prepare(
+				'UPDATE ' . self::table() . ' SET next_attempt_at = %s WHERE id = %d AND status = %s AND next_attempt_at <= %s', // phpcs:ignore WordPress.DB
+				gmdate( 'Y-m-d H:i:s', $lease_until ),
+				$id,
+				self::QUEUED,
+				$now
+			)
+		);
+		return 1 === $taken;
+	}
+
+	/**
+	 * Records the outcome of one attempt.
+	 *
+	 * @param int                  $id      Row id.
+	 * @param array<string, mixed> $changes Columns to set.
+	 */
+	public static function update( $id, array $changes ) {
+		global $wpdb;
+		$wpdb->update( self::table(), $changes, array( 'id' => (int) $id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
+	}
+
+	/**
+	 * Logs one spam submission (nothing else is stored for it).
+	 *
+	 * @param int    $post_id Post holding the form.
+	 * @param string $form_id The block's formId.
+	 * @param string $reason  honeypot or too_fast.
+	 * @param string $ip_hash Hashed visitor IP.
+	 */
+	public static function log_spam( $post_id, $form_id, $reason, $ip_hash ) {
+		global $wpdb;
+		$wpdb->insert( // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery
+			self::spam_table(),
+			array(
+				'post_id'    => (int) $post_id,
+				'form_id'    => (string) $form_id,
+				'reason'     => $reason,
+				'ip_hash'    => $ip_hash,
+				'created_at' => gmdate( 'Y-m-d H:i:s' ),
+			),
+			array( '%d', '%s', '%s', '%s', '%s' )
+		);
+	}
+}
