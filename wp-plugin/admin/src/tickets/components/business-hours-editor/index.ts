@@ -1,0 +1,1 @@
+export { BusinessHoursEditor } from './component';

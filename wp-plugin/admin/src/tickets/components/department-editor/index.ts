@@ -1,0 +1,1 @@
+export { DepartmentEditor } from './component';

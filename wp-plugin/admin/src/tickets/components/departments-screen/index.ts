@@ -1,0 +1,1 @@
+export { DepartmentsScreen } from './component';

@@ -1,0 +1,1 @@
+export { MetricsChart, type ChartBar } from './component';

@@ -1,0 +1,1 @@
+export { MetricsTable, type MetricsRow } from './component';

@@ -1,0 +1,1 @@
+export { TicketInbox } from './component';

@@ -1,0 +1,1 @@
+export { TicketProperties } from './component';

@@ -1,0 +1,1 @@
+export { TicketStatusBadge } from './component';

@@ -1,0 +1,1 @@
+export { TicketThread } from './component';
