@@ -38,6 +38,7 @@ spl_autoload_register(
 );
 
 register_activation_hook( __FILE__, array( 'Cuadra\\Capabilities', 'grant_to_administrator' ) );
+register_activation_hook( __FILE__, array( 'Cuadra\\Forms\\SubmissionStore', 'install' ) );
 
 add_action(
 	'init',

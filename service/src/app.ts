@@ -21,6 +21,27 @@ import { settingsRoutes } from './http/settings/settings.routes';
 import { recurringRoutes } from './http/recurring/recurring.routes';
 import type { RecurringTemplateService } from './services/recurring/recurring-template-service';
 import type { MrrService } from './services/recurring/mrr-service';
+import type { OrderMailbox } from './services/orders/order-mailbox';
+import type { OrderService } from './services/orders/order-service';
+import type { OrderSync } from './services/orders/order-sync';
+import type { StoreService } from './services/orders/store-service';
+import type { StoreWebhook } from './services/orders/store-webhook';
+import { ordersRoutes } from './http/orders/orders.routes';
+import { storesRoutes } from './http/orders/stores.routes';
+import type { DepartmentService } from './services/tickets/department-service';
+import type { SubmissionService } from './services/tickets/submission-service';
+import type { SupportMailboxService } from './services/tickets/support-mailbox-service';
+import type { TicketService } from './services/tickets/ticket-service';
+import { REPLY_BODY_LIMIT_BYTES } from './services/tickets/ticket-models';
+import { contactSubmissionsRoutes } from './http/tickets/contact-submissions.routes';
+import { departmentsRoutes } from './http/tickets/departments.routes';
+import { ticketsRoutes } from './http/tickets/tickets.routes';
+import type { ContactPrivacyService } from './services/lists/contact-privacy-service';
+import type { ListService } from './services/lists/list-service';
+import type { ListSignups } from './services/lists/list-signups';
+import { contactsPrivacyRoutes } from './http/lists/contacts-privacy.routes';
+import { listActionsRoutes } from './http/lists/list-actions.routes';
+import { listsRoutes } from './http/lists/lists.routes';
 import './http/types';
 
 export interface AppDeps {
@@ -39,6 +60,18 @@ export interface AppDeps {
     invoicePdf: (invoice: InvoiceView) => Promise<Buffer>;
     recurringTemplates: RecurringTemplateService;
     mrr: MrrService;
+    stores: StoreService;
+    orderSync: OrderSync;
+    orders: OrderService;
+    storeWebhook: StoreWebhook;
+    orderMailbox: OrderMailbox;
+    departments: DepartmentService;
+    tickets: TicketService;
+    submissions: SubmissionService;
+    supportMailbox: SupportMailboxService;
+    listSignups: ListSignups;
+    lists: ListService;
+    contactPrivacy: ContactPrivacyService;
   };
 }
 
@@ -51,6 +84,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestContext(deps.logger));
   app.use(healthRoutes({ database: deps.database }));
 
+  // Replies carry attachments (base64 in JSON): a larger body only on that route.
+  app.use('/tickets/:id/replies', rawBody(REPLY_BODY_LIMIT_BYTES));
   app.use(rawBody());
   app.use(bodyErrors);
   // Until migrations have run, every signed route would fail on missing tables: say so plainly.
@@ -69,6 +104,22 @@ export function createApp(deps: AppDeps): Express {
   app.use(invoicesRoutes({ invoices: deps.services.invoices, outbox: deps.services.outbox, invoicePdf: deps.services.invoicePdf }));
 
   app.use(recurringRoutes({ templates: deps.services.recurringTemplates, mrr: deps.services.mrr }));
+  app.use(
+    storesRoutes({
+      stores: deps.services.stores,
+      sync: deps.services.orderSync,
+      orders: deps.services.orders,
+      webhook: deps.services.storeWebhook,
+      mailbox: deps.services.orderMailbox,
+    }),
+  );
+  app.use(ordersRoutes({ orders: deps.services.orders }));
+  app.use(departmentsRoutes({ departments: deps.services.departments }));
+  app.use(contactSubmissionsRoutes({ submissions: deps.services.submissions }));
+  app.use(ticketsRoutes({ tickets: deps.services.tickets, mailbox: deps.services.supportMailbox }));
+  app.use(listsRoutes({ lists: deps.services.lists }));
+  app.use(listActionsRoutes({ signups: deps.services.listSignups }));
+  app.use(contactsPrivacyRoutes({ privacy: deps.services.contactPrivacy }));
 
   app.use(routeNotFound);
   app.use(errorMiddleware);

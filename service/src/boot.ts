@@ -30,6 +30,29 @@ import { createBillingRun } from './services/recurring/billing-run';
 import { createMrrService } from './services/recurring/mrr-service';
 import { createRecurringTemplateService } from './services/recurring/recurring-template-service';
 import { issueRecurringInvoicesJob } from './jobs/issue-recurring-invoices.job';
+import { createCredentialCipher } from './adapters/crypto/credential-cipher';
+import { createWooCommerceClientFactory } from './adapters/woocommerce/woocommerce-client';
+import { createStoreOrderRepository } from './db/orders/store-order-repository';
+import { readOrderMailboxJob } from './jobs/read-order-mailbox.job';
+import { syncOrdersJob } from './jobs/sync-orders.job';
+import { orderNotificationSource } from './services/orders/order-notifications';
+import { createOrderMailbox } from './services/orders/order-mailbox';
+import { createOrderService } from './services/orders/order-service';
+import { createOrderSync } from './services/orders/order-sync';
+import { createStoreService } from './services/orders/store-service';
+import { createStoreWebhook } from './services/orders/store-webhook';
+import { createImapMailboxReader } from './adapters/mail/imap-mailbox';
+import { readSupportMailboxJob } from './jobs/read-support-mailbox.job';
+import { createDepartmentService } from './services/tickets/department-service';
+import { createSubmissionService } from './services/tickets/submission-service';
+import { createSupportMailboxService } from './services/tickets/support-mailbox-service';
+import { ticketMailComposers } from './services/tickets/ticket-mail-composers';
+import { addressOf, ticketMailSecret, type SupportMailSettings } from './services/tickets/ticket-models';
+import { createTicketService } from './services/tickets/ticket-service';
+import { createContactPrivacyService } from './services/lists/contact-privacy-service';
+import { listMailComposers } from './services/lists/list-mail-composers';
+import { createListService } from './services/lists/list-service';
+import { createListSignups } from './services/lists/list-signups';
 
 /** The composition root: the only place real adapters are built and wired. */
 export function composeService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL), overrides: { now?: () => Date } = {}) {
@@ -71,6 +94,16 @@ export function composeService(config: Config, logger: Logger = createLogger(con
       : null;
     return pdfRenderer.render(await renderInvoiceHtml(invoiceDocumentOf(invoice, company?.logo ?? null, original)));
   }
+  const supportAddress = config.SUPPORT_EMAIL ?? addressOf(config.MAIL_FROM);
+  const ticketMail: SupportMailSettings = {
+    from: config.MAIL_FROM,
+    supportAddress,
+    messageIdDomain: supportAddress.slice(supportAddress.lastIndexOf('@') + 1) || 'localhost',
+    secret: ticketMailSecret(secret),
+  };
+  // List e-mail links point at the WordPress site; tokens are sealed with a key derived from the shared secret.
+  const listCipher = createCredentialCipher(secret);
+  const listMail = { from: config.MAIL_FROM, unsubscribeMailto: supportAddress, publicUrl: config.CUADRA_PUBLIC_URL ?? null };
   const outbox = createOutboxService({
     model: models.Outbox,
     mailer,
@@ -83,15 +116,54 @@ export function composeService(config: Config, logger: Logger = createLogger(con
         renderPdf: invoicePdf,
         from: config.MAIL_FROM,
       }),
+      ...ticketMailComposers({ models, mail: ticketMail, companySettings: companySettingsRepository }),
+      ...listMailComposers({ models, cipher: listCipher, settings: listMail }),
     },
   });
   const customerRepository = createCustomerRepository(models.Contact);
+  const queueMail = () => void jobs?.trigger('send-outbox');
+  const departments = createDepartmentService({ sequelize, models, now });
+  const tickets = createTicketService({
+    sequelize,
+    models,
+    outbox,
+    mail: ticketMail,
+    companySettings: companySettingsRepository,
+    defaultTimezone: config.CUADRA_TIMEZONE,
+    now,
+    onMailQueued: queueMail,
+  });
+  const listSignups = createListSignups({ sequelize, models, outbox, cipher: listCipher, logger, now, onMailQueued: queueMail });
+  const lists = createListService({ sequelize, models, signups: listSignups, logger, now, onMailQueued: queueMail });
+  const contactPrivacy = createContactPrivacyService({ sequelize, models, logger, now });
+  const submissions = createSubmissionService({ sequelize, models, departments, tickets, listSignups, now, onMailQueued: queueMail });
+  const supportMailbox = createSupportMailboxService({
+    sequelize,
+    models,
+    tickets,
+    departments,
+    mail: ticketMail,
+    ownAddresses: [supportAddress, addressOf(config.MAIL_FROM)],
+    reader: config.SUPPORT_IMAP_HOST
+      ? createImapMailboxReader({
+          host: config.SUPPORT_IMAP_HOST,
+          port: config.SUPPORT_IMAP_PORT,
+          security: config.SUPPORT_IMAP_SECURITY,
+          user: config.SUPPORT_IMAP_USER ?? supportAddress,
+          password: config.SUPPORT_IMAP_PASSWORD ?? '',
+          folder: config.SUPPORT_IMAP_FOLDER,
+        })
+      : null,
+    now,
+    logger,
+    onMailQueued: queueMail,
+  });
   const services = {
     companySettings: createCompanySettingsService({
       companySettings: companySettingsRepository,
       defaultTimezone: config.CUADRA_TIMEZONE,
     }),
-    notifications: createNotificationSummaryService({ sources: [] }),
+    notifications: createNotificationSummaryService({ sources: [tickets.notificationSource(), orderNotificationSource({ models })] }),
     customers: createCustomerService({ customers: customerRepository }),
     invoices: createInvoiceService({
       sequelize,
@@ -120,8 +192,66 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     onScheduleChanged: () => void jobs?.trigger('issue-recurring-invoices'),
   });
   const billingRun = createBillingRun({ sequelize, models, invoices: services.invoices, customers: customerRepository, now, logger });
-  const mrr = createMrrService({ sequelize, models, companySettings: companySettingsRepository, now, defaultTimezone: config.CUADRA_TIMEZONE });
-  const allServices = { ...services, recurringTemplates, billingRun, mrr };
+  const mrr = createMrrService({
+    sequelize,
+    models,
+    companySettings: companySettingsRepository,
+    now,
+    defaultTimezone: config.CUADRA_TIMEZONE,
+  });
+  const stores = createStoreService({
+    sequelize,
+    models,
+    cipher: createCredentialCipher(secret),
+    wooClients: createWooCommerceClientFactory(),
+    now,
+  });
+  const storeOrders = createStoreOrderRepository({ sequelize, models, now });
+  const orderSync = createOrderSync({
+    models,
+    stores,
+    orders: storeOrders,
+    now,
+    logger,
+    onSyncRequested: () => void jobs?.trigger('sync-orders'),
+  });
+  const orders = createOrderService({
+    models,
+    orders: storeOrders,
+    stores,
+    sync: orderSync,
+    invoices: services.invoices,
+    customers: customerRepository,
+    companySettings: companySettingsRepository,
+    defaultTimezone: config.CUADRA_TIMEZONE,
+    logger,
+  });
+  const storeWebhook = createStoreWebhook({ sequelize, models, stores, orders: storeOrders, sync: orderSync, now, logger });
+  const orderMailbox = createOrderMailbox({
+    sequelize,
+    models,
+    stores,
+    orders: storeOrders,
+    mailboxFor: createImapMailboxReader,
+    reconcile: (storeId) => orders.reconcileStore(storeId),
+    now,
+    logger,
+  });
+  const orderServices = { stores, orderSync, orders, storeWebhook, orderMailbox };
+  const allServices = {
+    ...services,
+    ...orderServices,
+    recurringTemplates,
+    billingRun,
+    mrr,
+    departments,
+    tickets,
+    submissions,
+    supportMailbox,
+    listSignups,
+    lists,
+    contactPrivacy,
+  };
   const app = createApp({
     logger,
     secret,
@@ -163,13 +293,21 @@ export function composeService(config: Config, logger: Logger = createLogger(con
       const ready = prepareDatabase().then(() => {
         if (stopping || config.CUADRA_JOBS === 'off') return;
         jobs = startJobs({
-          jobs: [sendOutboxJob({ outbox }), issueRecurringInvoicesJob({ billingRun, schedule: config.CUADRA_BILLING_SCHEDULE })],
+          jobs: [
+            sendOutboxJob({ outbox }),
+            issueRecurringInvoicesJob({ billingRun, schedule: config.CUADRA_BILLING_SCHEDULE }),
+            syncOrdersJob({ sync: orderSync }),
+            readOrderMailboxJob({ mailbox: orderMailbox }),
+            ...(config.SUPPORT_IMAP_HOST ? [readSupportMailboxJob({ mailbox: supportMailbox })] : []),
+          ],
           leases: createJobLeases(models.JobLease, now),
           logger,
         });
         // Whatever was queued or fell due before a stop or crash goes out now, not at the next tick.
         void jobs.trigger('send-outbox');
         void jobs.trigger('issue-recurring-invoices');
+        void jobs.trigger('sync-orders');
+        void jobs.trigger('read-support-mailbox');
       });
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.PORT, config.HOST, () => resolve(s));

@@ -32,6 +32,25 @@ export const configSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().default('Cuadra <no-reply@localhost>'),
+  // The support mailbox: customers' replies to tickets go to SUPPORT_EMAIL (Reply-To) and are read back over IMAP.
+  SUPPORT_EMAIL: z
+    .string()
+    .trim()
+    .pipe(z.email({ message: 'SUPPORT_EMAIL must be an e-mail address' }))
+    .optional(),
+  SUPPORT_IMAP_HOST: z.string().optional(),
+  SUPPORT_IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
+  SUPPORT_IMAP_SECURITY: z.enum(['tls', 'starttls', 'none']).default('tls'),
+  SUPPORT_IMAP_USER: z.string().optional(),
+  SUPPORT_IMAP_PASSWORD: z.string().optional(),
+  SUPPORT_IMAP_FOLDER: z.string().default('INBOX'),
+  // The WordPress site list e-mail links point at (confirm, unsubscribe); unset: a form sign-up links to the form's own page.
+  CUADRA_PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine((url) => url === undefined || /^https?:\/\/[^\s/?#]+/i.test(url), {
+      message: 'CUADRA_PUBLIC_URL must be the site address, e.g. https://example.es/',
+    }),
   // Invoice PDFs are printed by Debian's Chromium; one tab per core is the sweet spot.
   CUADRA_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   CUADRA_PDF_POOL: z.coerce.number().int().min(1).max(16).default(2),

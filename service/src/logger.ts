@@ -13,6 +13,7 @@ const REDACTED_PATHS = [
   'headers.cookie',
   'config.CUADRA_SECRET',
   'config.SMTP_PASSWORD',
+  'config.SUPPORT_IMAP_PASSWORD',
   'config.DATABASE_URL',
 ];
 

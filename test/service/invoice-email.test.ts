@@ -70,7 +70,9 @@ describe('invoice e-mail through the outbox', () => {
     expect(mails.every((m) => m.envelope.to.join() === 'compras@acme.es')).toBe(true);
     // The invoice travels as a real PDF named after its number.
     for (const mail of mails) {
-      expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${mail.parsed.subject!.split(' ')[1]}.pdf`, 'application/pdf']]);
+      expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+        [`${mail.parsed.subject!.split(' ')[1]}.pdf`, 'application/pdf'],
+      ]);
       expect(mail.parsed.attachments[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
     }
     const emails = await sut.signed('GET', `/invoices/1/emails`, undefined, BOOKKEEPER).expect(200);

@@ -72,7 +72,14 @@ describe('invoices', () => {
   it('prints the bank account and payment terms as they were at issue, and refuses a wrong IBAN per field', async () => {
     const bad = await sut.signed('PUT', '/settings/company', { ...COMPANY, iban: 'ES91 2100 0418 4502 0005 1333' }, ADMIN).expect(422);
     expectErrorShape(bad.body, 'INVALID_IBAN', 'iban');
-    await sut.signed('PUT', '/settings/company', { ...COMPANY, iban: 'es91 2100 0418 4502 0005 1332', payment_terms: 'Transferencia a 30 días' }, ADMIN).expect(200);
+    await sut
+      .signed(
+        'PUT',
+        '/settings/company',
+        { ...COMPANY, iban: 'es91 2100 0418 4502 0005 1332', payment_terms: 'Transferencia a 30 días' },
+        ADMIN,
+      )
+      .expect(200);
     const id = (await draft().expect(201)).body.id;
     const issued = (await post(`/invoices/${id}/issue`).expect(200)).body;
     expect(issued.issuer).toMatchObject({ iban: 'ES9121000418450200051332', payment_terms: 'Transferencia a 30 días' });
@@ -125,7 +132,17 @@ describe('invoices', () => {
       .expect(200)
       .expect('Content-Type', 'application/pdf');
     const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer }).toString('utf8');
-    for (const expected of [issued.body.number, 'B12345674', 'A58818501', COMPANY.legal_name, 'Acme Distribuciones SL', 'Consultoría', 'Formación', '254,75', 'VERI*FACTU']) {
+    for (const expected of [
+      issued.body.number,
+      'B12345674',
+      'A58818501',
+      COMPANY.legal_name,
+      'Acme Distribuciones SL',
+      'Consultoría',
+      'Formación',
+      '254,75',
+      'VERI*FACTU',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -269,19 +286,40 @@ describe('invoices', () => {
   });
 
   it('numbers in a configured series: its own prefix, padding and counter', async () => {
-    const series = await sut.signed('POST', '/invoice-series', { code: 'W', prefix: 'WEB-{YY}/', padding: 6, kind: 'ordinary' }, ADMIN).expect(201);
+    const series = await sut
+      .signed('POST', '/invoice-series', { code: 'W', prefix: 'WEB-{YY}/', padding: 6, kind: 'ordinary' }, ADMIN)
+      .expect(201);
     expect(series.body).toMatchObject({ code: 'W', prefix: 'WEB-{YY}/', reset: 'yearly', padding: 6 });
     const issued = await post(`/invoices/${(await draft({ series_code: 'W' }).expect(201)).body.id}/issue`).expect(200);
     expect(issued.body.number).toBe(`WEB-${String(year() % 100).padStart(2, '0')}/000001`);
     expect((await post(`/invoices/${(await draft().expect(201)).body.id}/issue`).expect(200)).body.number).toBe(`F${year()}-0001`);
     const list = await sut.signed('GET', '/invoice-series', undefined, BOOKKEEPER).expect(200);
     expect(list.body.items.map((s: { code: string }) => s.code).sort()).toEqual(['F', 'W']);
-    expectErrorShape((await sut.signed('POST', '/invoice-series', { code: 'W', prefix: 'X{YYYY}-' }, ADMIN).expect(409)).body, 'DUPLICATE_SERIES', 'code');
-    expectErrorShape((await sut.signed('POST', '/invoice-series', { code: 'Y', prefix: 'Y-' }, ADMIN).expect(422)).body, 'YEARLY_RESET_WITHOUT_YEAR', 'prefix');
-    expectErrorShape((await sut.signed('POST', '/invoice-series', { code: 'Z', prefix: 'Ñ{YYYY}' }, ADMIN).expect(422)).body, 'INVALID_SERIES_PREFIX', 'prefix');
-    expectErrorShape((await sut.signed('POST', '/invoice-series', { code: 'Q', prefix: 'Q{YYYY}' }, BOOKKEEPER).expect(403)).body, 'MISSING_CAPABILITY');
+    expectErrorShape(
+      (await sut.signed('POST', '/invoice-series', { code: 'W', prefix: 'X{YYYY}-' }, ADMIN).expect(409)).body,
+      'DUPLICATE_SERIES',
+      'code',
+    );
+    expectErrorShape(
+      (await sut.signed('POST', '/invoice-series', { code: 'Y', prefix: 'Y-' }, ADMIN).expect(422)).body,
+      'YEARLY_RESET_WITHOUT_YEAR',
+      'prefix',
+    );
+    expectErrorShape(
+      (await sut.signed('POST', '/invoice-series', { code: 'Z', prefix: 'Ñ{YYYY}' }, ADMIN).expect(422)).body,
+      'INVALID_SERIES_PREFIX',
+      'prefix',
+    );
+    expectErrorShape(
+      (await sut.signed('POST', '/invoice-series', { code: 'Q', prefix: 'Q{YYYY}' }, BOOKKEEPER).expect(403)).body,
+      'MISSING_CAPABILITY',
+    );
     // A rectifying invoice cannot be numbered in an ordinary series.
-    expectErrorShape((await post('/invoices', { kind: 'R1', series_code: 'W', customer_id: customerId, lines: LINES }).expect(422)).body, 'SERIES_KIND_MISMATCH', 'series_code');
+    expectErrorShape(
+      (await post('/invoices', { kind: 'R1', series_code: 'W', customer_id: customerId, lines: LINES }).expect(422)).body,
+      'SERIES_KIND_MISMATCH',
+      'series_code',
+    );
   });
 
   it('equals externally given per-rate totals to the cent (a copied order), within 2 cents of the lines', async () => {

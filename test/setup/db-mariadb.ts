@@ -1,1 +1,1 @@
-process.env.CUADRA_TEST_DB = "mariadb";
+process.env.CUADRA_TEST_DB = 'mariadb';

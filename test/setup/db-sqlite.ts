@@ -1,1 +1,1 @@
-process.env.CUADRA_TEST_DB = "sqlite";
+process.env.CUADRA_TEST_DB = 'sqlite';

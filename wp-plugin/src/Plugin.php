@@ -12,9 +12,17 @@ use Cuadra\Admin\InvoicePdf;
 use Cuadra\Admin\Menu;
 use Cuadra\Admin\MrrDashboardWidget;
 use Cuadra\Admin\ServiceNotice;
+use Cuadra\Admin\TicketAttachment;
+use Cuadra\Forms\ContactFormBlock;
+use Cuadra\Forms\SubmissionDelivery;
+use Cuadra\Forms\SubmissionHandler;
+use Cuadra\Lists\ListActionHandler;
+use Cuadra\Lists\PrivacyHooks;
 use Cuadra\Rest\ConnectionController;
+use Cuadra\Rest\ContactSubmissionController;
 use Cuadra\Rest\PreferencesController;
 use Cuadra\Rest\ProxyController;
+use Cuadra\Rest\WooWebhookController;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -30,10 +38,16 @@ final class Plugin {
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
 
 		( new AdminBar() )->register();
+		( new ContactFormBlock() )->register();
+		( new SubmissionHandler() )->register();
+		( new SubmissionDelivery() )->register();
+		( new ListActionHandler() )->register();
+		( new PrivacyHooks() )->register();
 		if ( is_admin() ) {
 			( new Menu() )->register();
 			( new ServiceNotice() )->register();
 			( new InvoicePdf() )->register();
+			( new TicketAttachment() )->register();
 			( new MrrDashboardWidget() )->register();
 		}
 	}
@@ -45,5 +59,7 @@ final class Plugin {
 		( new ConnectionController() )->register_routes();
 		( new PreferencesController() )->register_routes();
 		( new ProxyController() )->register_routes();
+		( new WooWebhookController() )->register_routes();
+		( new ContactSubmissionController() )->register_routes();
 	}
 }

@@ -14,7 +14,11 @@ const languagesDir = path.join( pluginDir, 'languages' );
 const DOMAIN = 'cuadra';
 
 // Each built script and the sources bundled into it (matched against the .po "#:" references).
-const SCRIPTS = [ { file: 'build/admin/index.js', sourcePrefix: 'admin/src/' } ];
+const SCRIPTS = [
+	{ file: 'build/admin/index.js', sourcePrefix: 'admin/src/' },
+	// The blocks' editor script (sources in the repository's blocks/ folder).
+	{ file: 'build/blocks/contact-form/index.js', sourcePrefix: 'blocks/' },
+];
 
 export function scriptTranslationFileName( locale, scriptPath ) {
 	const relative = scriptPath.replace( /\.min\.js$/, '.js' );

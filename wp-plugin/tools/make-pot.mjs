@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import gettextParser from 'gettext-parser';
 
 const pluginDir = path.dirname( path.dirname( fileURLToPath( import.meta.url ) ) );
+// Blocks live next to the plugin (../blocks) and are built into it; their references read blocks/….
+const repoDir = path.dirname( pluginDir );
+const blocksDir = path.join( repoDir, 'blocks' );
 const DOMAIN = 'cuadra';
 
 // Function name => positions of [msgid, msgid_plural, msgctxt, domain] among its arguments.
@@ -33,15 +36,21 @@ const JS_KEYWORDS = {
 	_nx: [ 0, 1, 3, 4 ],
 };
 
+// block.json fields WordPress translates, with the context it uses (WP_Block_Type i18n schema).
+const BLOCK_JSON_CONTEXTS = { title: 'block title', description: 'block description', keywords: 'block keyword' };
+
 function listFiles( dir, extensions ) {
 	const found = [];
+	if ( ! existsSync( dir ) ) {
+		return found;
+	}
 	for ( const name of readdirSync( dir ) ) {
 		const full = path.join( dir, name );
 		if ( statSync( full ).isDirectory() ) {
 			if ( name !== 'node_modules' && name !== 'build' ) {
 				found.push( ...listFiles( full, extensions ) );
 			}
-		} else if ( extensions.some( ( ext ) => name.endsWith( ext ) ) ) {
+		} else if ( extensions.some( ( ext ) => name.endsWith( ext ) ) && ! name.endsWith( '.d.ts' ) ) {
 			found.push( full );
 		}
 	}
@@ -208,9 +217,35 @@ export function extractEntries() {
 	const sources = [
 		...listFiles( pluginDir, [ '.php' ] ).map( ( file ) => ( { file, isPhp: true } ) ),
 		...listFiles( path.join( pluginDir, 'admin', 'src' ), [ '.ts', '.tsx' ] ).map( ( file ) => ( { file, isPhp: false } ) ),
+		...listFiles( blocksDir, [ '.php' ] ).map( ( file ) => ( { file, isPhp: true } ) ),
+		...listFiles( blocksDir, [ '.ts', '.tsx' ] ).map( ( file ) => ( { file, isPhp: false } ) ),
 	];
+	const relativeName = ( file ) => path.relative( file.startsWith( blocksDir + path.sep ) ? repoDir : pluginDir, file ).split( path.sep ).join( '/' );
+	const add = ( msgctxt, msgid, where, comment = null ) => {
+		const key = `${ msgctxt }\u0004${ msgid }`;
+		const entry = entries.get( key ) ?? { msgctxt, msgid, references: [], comments: new Set() };
+		entry.references.push( where );
+		if ( comment ) {
+			entry.comments.add( comment );
+		}
+		entries.set( key, entry );
+		return entry;
+	};
+	for ( const file of listFiles( blocksDir, [ 'block.json' ] ) ) {
+		const metadata = JSON.parse( readFileSync( file, 'utf8' ) );
+		const where = relativeName( file );
+		if ( metadata.textdomain !== DOMAIN ) {
+			problems.push( `${ where }: "textdomain" must be '${ DOMAIN }'` );
+			continue;
+		}
+		for ( const [ field, context ] of Object.entries( BLOCK_JSON_CONTEXTS ) ) {
+			for ( const text of [ metadata[ field ] ].flat().filter( ( value ) => typeof value === 'string' && value ) ) {
+				add( context, text, where );
+			}
+		}
+	}
 	for ( const { file, isPhp } of sources ) {
-		const relative = path.relative( pluginDir, file ).split( path.sep ).join( '/' );
+		const relative = relativeName( file );
 		for ( const call of findGettextCalls( readFileSync( file, 'utf8' ), isPhp ) ) {
 			const [ idAt, pluralAt, contextAt, domainAt ] = ( isPhp ? PHP_KEYWORDS : JS_KEYWORDS )[ call.name ];
 			const where = `${ relative }:${ call.line }`;
@@ -220,16 +255,10 @@ export function extractEntries() {
 				continue;
 			}
 			const msgctxt = contextAt === null ? '' : call.args[ contextAt ] ?? '';
-			const key = `${ msgctxt }\u0004${ msgid }`;
-			const entry = entries.get( key ) ?? { msgctxt, msgid, references: [], comments: new Set() };
+			const entry = add( msgctxt, msgid, where, call.comment );
 			if ( pluralAt !== null ) {
 				entry.msgid_plural = call.args[ pluralAt ] ?? '';
 			}
-			entry.references.push( where );
-			if ( call.comment ) {
-				entry.comments.add( call.comment );
-			}
-			entries.set( key, entry );
 		}
 	}
 	return { entries, problems };

@@ -44,7 +44,8 @@ export function toInvoiceView(
     number: row.full_number,
     issue_date: row.issue_date,
     operation_date: row.operation_date,
-    service_period: row.service_period_start && row.service_period_end ? { start: row.service_period_start, end: row.service_period_end } : null,
+    service_period:
+      row.service_period_start && row.service_period_end ? { start: row.service_period_start, end: row.service_period_end } : null,
     due_date: row.due_date,
     customer_id: row.customer_id,
     recipient: row.recipient ? JSON.parse(row.recipient) : null,

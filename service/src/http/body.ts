@@ -4,9 +4,11 @@ import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Keeps the raw bytes (the signature covers them); JSON is parsed only after authentication. */
-export function rawBody(): RequestHandler[] {
-  const raw = express.raw({ type: () => true, limit: BODY_LIMIT_BYTES });
+export function rawBody(limit = BODY_LIMIT_BYTES): RequestHandler[] {
+  const raw = express.raw({ type: () => true, limit });
   const keep: RequestHandler = (req, _res, next) => {
+    // A route with a larger limit (mounted first) has already read the body.
+    if (req.rawBody) return next();
     req.rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     req.body = undefined;
     next();
@@ -17,7 +19,8 @@ export function rawBody(): RequestHandler[] {
 /** Turns body-reading failures into the common error shape instead of Express's HTML page. */
 export const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, _res, next) => {
   if (err?.type === 'entity.too.large') {
-    next(new PayloadTooLargeError(`The request body is larger than ${BODY_LIMIT_BYTES} bytes.`, 'PAYLOAD_TOO_LARGE'));
+    const limit = (err as { limit?: number }).limit ?? BODY_LIMIT_BYTES;
+    next(new PayloadTooLargeError(`The request body is larger than ${limit} bytes.`, 'PAYLOAD_TOO_LARGE'));
     return;
   }
   if (err?.type === 'request.aborted' || err?.type === 'encoding.unsupported') {

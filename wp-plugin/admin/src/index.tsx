@@ -6,6 +6,8 @@ import { HomePage } from './home/components/home-page';
 import { InvoicesPage } from './invoices/components/invoices-page';
 import { RecurringPage } from './recurring/components/recurring-page';
 import { SettingsPage } from './settings/components/settings-page';
+import { TicketsPage } from './tickets/components/tickets-page';
+import { readTicketsBoot } from './tickets/tickets-boot';
 import './admin.scss';
 
 type AppElement = ReturnType< typeof createElement >;
@@ -64,6 +66,11 @@ function start() {
 				customersUrl={ recurring.dataset.customersUrl ?? '' }
 			/>
 		);
+	}
+
+	const tickets = document.getElementById( 'cuadra-tickets-root' );
+	if ( tickets ) {
+		mount( tickets, <TicketsPage boot={ readTicketsBoot( tickets.dataset ) } /> );
 	}
 
 	const customers = document.getElementById( 'cuadra-customers-root' );

@@ -72,6 +72,18 @@ final class AdminBar {
 				'href'  => Menu::home_url(), // WP_Admin_Bar escapes it.
 			)
 		);
+
+		// New tickets are part of the count (the service's summary counts tickets with status new); agents get a way to them.
+		if ( current_user_can( Capabilities::SUPPORT ) ) {
+			$admin_bar->add_node(
+				array(
+					'parent' => self::NODE_ID,
+					'id'     => self::NODE_ID . '-tickets',
+					'title'  => esc_html__( 'New tickets', 'cuadra' ),
+					'href'   => add_query_arg( 'status', 'new', Menu::tickets_url() ),
+				)
+			);
+		}
 	}
 
 	/**

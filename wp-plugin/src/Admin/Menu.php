@@ -21,6 +21,7 @@ final class Menu {
 	const INVOICES_SLUG  = 'cuadra-invoices';
 	const RECURRING_SLUG = 'cuadra-recurring';
 	const CUSTOMERS_SLUG = 'cuadra-customers';
+	const TICKETS_SLUG   = 'cuadra-tickets';
 	const SETTINGS_SLUG  = 'cuadra-settings';
 	const SCRIPT_HANDLE  = 'cuadra-admin';
 
@@ -46,7 +47,7 @@ final class Menu {
 	 */
 	public static function is_cuadra_page() {
 		global $plugin_page;
-		return is_admin() && in_array( $plugin_page, array( self::HOME_SLUG, self::INVOICES_SLUG, self::RECURRING_SLUG, self::CUSTOMERS_SLUG, self::SETTINGS_SLUG ), true );
+		return is_admin() && in_array( $plugin_page, array( self::HOME_SLUG, self::INVOICES_SLUG, self::RECURRING_SLUG, self::CUSTOMERS_SLUG, self::TICKETS_SLUG, self::SETTINGS_SLUG ), true );
 	}
 
 	/**
@@ -83,6 +84,15 @@ final class Menu {
 	 */
 	public static function customers_url() {
 		return admin_url( 'admin.php?page=' . self::CUSTOMERS_SLUG );
+	}
+
+	/**
+	 * URL of the Tickets page (the service's notification links assume this slug).
+	 *
+	 * @return string
+	 */
+	public static function tickets_url() {
+		return admin_url( 'admin.php?page=' . self::TICKETS_SLUG );
 	}
 
 	/**
@@ -145,6 +155,14 @@ final class Menu {
 		);
 		$this->page_hooks[] = add_submenu_page(
 			self::HOME_SLUG,
+			__( 'Tickets', 'cuadra' ),
+			__( 'Tickets', 'cuadra' ),
+			Capabilities::SUPPORT,
+			self::TICKETS_SLUG,
+			array( $this, 'render_tickets' )
+		);
+		$this->page_hooks[] = add_submenu_page(
+			self::HOME_SLUG,
 			__( 'Cuadra settings', 'cuadra' ),
 			__( 'Settings', 'cuadra' ),
 			Capabilities::MANAGE,
@@ -189,6 +207,17 @@ final class Menu {
 	}
 
 	/**
+	 * Tickets page shell: inbox, one ticket, departments and metrics, switched by the query string.
+	 * The agents (users with cuadra_support) come with the page: the service knows no WordPress users.
+	 */
+	public function render_tickets() {
+		if ( ! current_user_can( Capabilities::SUPPORT ) ) {
+			wp_die( esc_html__( 'Sorry, you are not allowed to see tickets.', 'cuadra' ), 403 );
+		}
+		$this->render_shell( 'cuadra-tickets-root', true, SupportAgents::boot_data() );
+	}
+
+	/**
 	 * Stops pages about billing for people without cuadra_billing.
 	 */
 	private function require_billing() {
@@ -210,10 +239,11 @@ final class Menu {
 	/**
 	 * The element the admin app mounts into, with what it needs to know about the current user.
 	 *
-	 * @param string $root_id Element id.
-	 * @param bool   $wide    Whether the screen holds tables that use the whole width.
+	 * @param string               $root_id Element id.
+	 * @param bool                 $wide    Whether the screen holds tables that use the whole width.
+	 * @param array<string, mixed> $extra   More data-* attributes (name without "data-" => value; arrays as JSON).
 	 */
-	private function render_shell( $root_id, $wide = false ) {
+	private function render_shell( $root_id, $wide = false, array $extra = array() ) {
 		?>
 		<div class="wrap cuadra-admin<?php echo $wide ? ' cuadra-admin--wide' : ''; ?>">
 			<div
@@ -225,6 +255,9 @@ final class Menu {
 				data-customers-url="<?php echo esc_url( self::customers_url() ); ?>"
 				data-recurring-url="<?php echo esc_url( self::recurring_url() ); ?>"
 				data-pdf-url="<?php echo esc_url( current_user_can( Capabilities::BILLING ) ? InvoicePdf::base_url() : '' ); ?>"
+				<?php foreach ( $extra as $name => $value ) : ?>
+					data-<?php echo esc_attr( $name ); ?>="<?php echo esc_attr( is_array( $value ) ? (string) wp_json_encode( $value ) : (string) $value ); ?>"
+				<?php endforeach; ?>
 			></div>
 			<noscript><p><?php esc_html_e( 'Cuadra\'s screens need JavaScript. Turn it on in your browser to continue.', 'cuadra' ); ?></p></noscript>
 		</div>

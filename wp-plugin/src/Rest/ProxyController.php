@@ -43,9 +43,10 @@ final class ProxyController {
 
 	/**
 	 * The forwarded routes: WordPress route => service path (with {name} for the route's named groups)
-	 * and, per method, the capability it needs; optionally, per method, the method documenting its args.
+	 * and, per method, the capability it needs (or a list of which any one will do); optionally, per method,
+	 * the method documenting its args.
 	 *
-	 * @return array<string, array{service_path: string, methods: array<string, string>, schema: string, args?: array<string, string>}>
+	 * @return array<string, array{service_path: string, methods: array<string, string|string[]>, schema: string, args?: array<string, string>}>
 	 */
 	public static function routes() {
 		return array(
@@ -62,6 +63,68 @@ final class ProxyController {
 				'service_path' => '/notifications/summary',
 				'methods'      => array( 'GET' => self::ANY_CUADRA_CAP ),
 				'schema'       => 'notifications_summary_schema',
+			),
+			// Editors list departments and lists while building a contact form (blocks/contact-form).
+			'/departments'                                        => array(
+				'service_path' => '/departments',
+				'methods'      => array(
+					'GET'  => array( 'edit_posts', Capabilities::SUPPORT ),
+					'POST' => Capabilities::SUPPORT,
+				),
+				'schema'       => 'named_records_schema',
+				'args'         => array( 'POST' => 'department_args' ),
+			),
+			'/departments/(?P<id>\d+)'                            => array(
+				'service_path' => '/departments/{id}',
+				'methods'      => array(
+					'GET' => array( 'edit_posts', Capabilities::SUPPORT ),
+					'PUT' => Capabilities::SUPPORT,
+				),
+				'schema'       => 'department_schema',
+				'args'         => array( 'PUT' => 'department_args' ),
+			),
+			'/tickets'                                            => array(
+				'service_path' => '/tickets',
+				'methods'      => array( 'GET' => Capabilities::SUPPORT ),
+				'schema'       => 'ticket_schema',
+				'args'         => array( 'GET' => 'ticket_filter_args' ),
+			),
+			'/tickets/metrics'                                    => array(
+				'service_path' => '/tickets/metrics',
+				'methods'      => array( 'GET' => Capabilities::SUPPORT ),
+				'schema'       => 'ticket_metrics_schema',
+				'args'         => array( 'GET' => 'ticket_metrics_args' ),
+			),
+			'/tickets/inbound-failures'                           => array(
+				'service_path' => '/tickets/inbound-failures',
+				'methods'      => array( 'GET' => Capabilities::SUPPORT ),
+				'schema'       => 'inbound_failures_schema',
+			),
+			'/tickets/(?P<id>\d+)'                                => array(
+				'service_path' => '/tickets/{id}',
+				'methods'      => array(
+					'GET' => Capabilities::SUPPORT,
+					'PUT' => Capabilities::SUPPORT,
+				),
+				'schema'       => 'ticket_schema',
+				'args'         => array( 'PUT' => 'ticket_change_args' ),
+			),
+			'/tickets/(?P<id>\d+)/replies'                        => array(
+				'service_path' => '/tickets/{id}/replies',
+				'methods'      => array( 'POST' => Capabilities::SUPPORT ),
+				'schema'       => 'ticket_message_schema',
+				'args'         => array( 'POST' => 'ticket_reply_args' ),
+			),
+			'/tickets/(?P<id>\d+)/notes'                          => array(
+				'service_path' => '/tickets/{id}/notes',
+				'methods'      => array( 'POST' => Capabilities::SUPPORT ),
+				'schema'       => 'ticket_message_schema',
+				'args'         => array( 'POST' => 'ticket_note_args' ),
+			),
+			'/lists'                                              => array(
+				'service_path' => '/lists',
+				'methods'      => array( 'GET' => 'edit_posts' ),
+				'schema'       => 'named_records_schema',
 			),
 			'/customers'                                          => array(
 				'service_path' => '/customers',
@@ -260,11 +323,15 @@ final class ProxyController {
 	/**
 	 * Permission check shared by all forwarded routes.
 	 *
-	 * @param string $capability A capability or ANY_CUADRA_CAP.
+	 * @param string|string[] $capability A capability, ANY_CUADRA_CAP, or a list of which any one will do.
 	 * @return bool|\WP_Error
 	 */
 	public static function user_may( $capability ) {
-		$allowed = self::ANY_CUADRA_CAP === $capability ? Capabilities::current_user_has_any() : current_user_can( $capability );
+		if ( is_array( $capability ) ) {
+			$allowed = (bool) array_filter( array_map( 'current_user_can', $capability ) );
+		} else {
+			$allowed = self::ANY_CUADRA_CAP === $capability ? Capabilities::current_user_has_any() : current_user_can( $capability );
+		}
 		if ( $allowed ) {
 			return true;
 		}
@@ -457,6 +524,89 @@ final class ProxyController {
 			array(
 				'from' => array( 'string', 'First day (YYYY-MM-DD).' ),
 				'to'   => array( 'string', 'Last day (YYYY-MM-DD), at most 366 days after the first.' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of POST /departments and PUT /departments/{id}.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function department_args() {
+		return self::args_from_schema( self::department_schema() );
+	}
+
+	/**
+	 * Query of GET /tickets, forwarded as sent.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function ticket_filter_args() {
+		return self::query_args(
+			array(
+				'department_id'        => array( 'integer', 'Tickets of this department only.' ),
+				'status'               => array( 'string', 'Comma-separated statuses: new, open, waiting, closed.' ),
+				'assignee_id'          => array( 'string', 'Id of the assigned WordPress user, or none for unassigned tickets.' ),
+				'search'               => array( 'string', 'Matches the subject, the contact\'s name and e-mail, and #N.' ),
+				'awaiting_first_reply' => array( 'string', 'true: only tickets that have had no public reply yet.' ),
+				'page'                 => array( 'integer', 'Page number, from 1.' ),
+				'per_page'             => array( 'integer', 'Tickets per page, 1 to 100 (default 20).' ),
+			)
+		);
+	}
+
+	/**
+	 * Query of GET /tickets/metrics.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function ticket_metrics_args() {
+		return self::query_args(
+			array(
+				'from' => array( 'string', 'First day (YYYY-MM-DD, company time zone) or an ISO 8601 instant.' ),
+				'to'   => array( 'string', 'Last day, included (YYYY-MM-DD), or an ISO 8601 instant, excluded; at most three years after from.' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of PUT /tickets/{id}.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function ticket_change_args() {
+		return self::args_from_schema(
+			array(
+				'properties' => array_intersect_key( self::ticket_schema()['properties'], array_flip( array( 'status', 'priority', 'assignee_id', 'department_id' ) ) ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of POST /tickets/{id}/replies.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function ticket_reply_args() {
+		return self::query_args(
+			array(
+				'body'        => array( 'string', 'The reply, as plain text; e-mailed to the customer.' ),
+				'attachments' => array( 'array', 'Files: name, type, content_base64; at most 10 files and 10 MB in all.' ),
+				'status'      => array( 'string', 'Status after the reply: waiting (default), open or closed.' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of POST /tickets/{id}/notes.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function ticket_note_args() {
+		return self::query_args(
+			array(
+				'body' => array( 'string', 'The internal note, as plain text; never e-mailed.' ),
 			)
 		);
 	}
@@ -972,6 +1122,27 @@ final class ProxyController {
 	}
 
 	/**
+	 * JSON schema of the departments and lists a form editor picks from.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function named_records_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-named-records',
+			'type'       => 'object',
+			'properties' => array(
+				'items' => array(
+					'type'        => 'array',
+					'description' => 'Records with at least id and name.',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
 	 * JSON schema of the MRR history.
 	 *
 	 * @return array<string, mixed>
@@ -1016,6 +1187,201 @@ final class ProxyController {
 				'days'     => array(
 					'type'        => 'array',
 					'description' => 'Per day: date (YYYY-MM-DD) and mrr (minor units).',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a department (docs/protocol.md, "Departments and tickets").
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function department_schema() {
+		$field = static function ( $type, $description, $readonly = false ) {
+			$property = array(
+				'type'        => $type,
+				'description' => $description,
+			);
+			if ( $readonly ) {
+				$property['readonly'] = true;
+			}
+			return $property;
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-department',
+			'type'       => 'object',
+			'properties' => array(
+				'id'              => $field( 'integer', 'Id of the department.', true ),
+				'name'            => $field( 'string', 'Name of the department.' ),
+				'colour'          => $field( 'string', 'Colour shown with its tickets, #rrggbb.' ),
+				'contact_user_id' => $field( array( 'integer', 'null' ), 'WordPress user who is the contact person, or null.' ),
+				'contact_email'   => $field( 'string', 'E-mail notified of new tickets (the contact user\'s, when one is chosen), or empty.' ),
+				'is_default'      => $field( 'boolean', 'Whether tickets without a department go here; there is always one.' ),
+				'business_hours'  => $field( array( 'object', 'null' ), 'weekly_hours (mon…sun: [{start, end}]) and holidays (YYYY-MM-DD); null for Mon–Fri 09:00–14:00 and 15:00–18:00.' ),
+				'created_at'      => $field( 'string', 'When the department was created (ISO 8601).', true ),
+				'updated_at'      => $field( 'string', 'When the department last changed (ISO 8601).', true ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a ticket (summary; one ticket adds messages and submission).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function ticket_schema() {
+		$field = static function ( $type, $description, $readonly = true ) {
+			$property = array(
+				'type'        => $type,
+				'description' => $description,
+			);
+			if ( $readonly ) {
+				$property['readonly'] = true;
+			}
+			return $property;
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-ticket',
+			'type'       => 'object',
+			'properties' => array(
+				'id'                   => $field( 'integer', 'Id of the ticket; customers see it as [#N].' ),
+				'number'               => $field( 'integer', 'Number of the ticket (its id).' ),
+				'subject'              => $field( 'string', 'Subject, as sent.' ),
+				'status'               => array(
+					'type'        => 'string',
+					'enum'        => array( 'new', 'open', 'waiting', 'closed' ),
+					'description' => 'Status of the ticket.',
+				),
+				'priority'             => array(
+					'type'        => 'string',
+					'enum'        => array( 'low', 'normal', 'high', 'urgent' ),
+					'description' => 'Priority of the ticket.',
+				),
+				'assignee_id'          => $field( array( 'integer', 'null' ), 'WordPress user the ticket is assigned to, or null.', false ),
+				'department_id'        => $field( 'integer', 'Department to move the ticket to.', false ),
+				'department'           => $field( array( 'object', 'null' ), 'The department: id, name, colour.' ),
+				'contact'              => $field( 'object', 'The customer: id, name, email.' ),
+				'awaiting_first_reply' => $field( 'boolean', 'Whether no public reply was sent yet.' ),
+				'messages'             => array(
+					'type'        => 'array',
+					'description' => 'One ticket only: submission, replies and notes, oldest first (text as sent: escape it).',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+				'created_at'           => $field( 'string', 'When the ticket was created (ISO 8601).' ),
+				'updated_at'           => $field( 'string', 'When the ticket last changed (ISO 8601).' ),
+				'first_response_at'    => $field( array( 'string', 'null' ), 'When the first public reply was sent.' ),
+				'closed_at'            => $field( array( 'string', 'null' ), 'When the ticket was last closed.' ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a ticket message (reply or note).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function ticket_message_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-ticket-message',
+			'type'       => 'object',
+			'properties' => array(
+				'id'          => array(
+					'type'        => 'integer',
+					'description' => 'Id of the message.',
+					'readonly'    => true,
+				),
+				'kind'        => array(
+					'type'        => 'string',
+					'enum'        => array( 'submission', 'reply', 'note' ),
+					'description' => 'What the message is; notes are never e-mailed.',
+					'readonly'    => true,
+				),
+				'body_text'   => array(
+					'type'        => 'string',
+					'description' => 'The text, as written.',
+					'readonly'    => true,
+				),
+				'attachments' => array(
+					'type'        => 'array',
+					'description' => 'Files: id, name, type, size.',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+				'delivery'    => array(
+					'type'        => array( 'object', 'null' ),
+					'description' => 'For replies: status (pending, sent, failed), attempts, last_error, sent_at.',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the ticket metrics.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function ticket_metrics_schema() {
+		$list = static function ( $description ) {
+			return array(
+				'type'        => 'array',
+				'description' => $description,
+				'items'       => array( 'type' => 'object' ),
+				'readonly'    => true,
+			);
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-ticket-metrics',
+			'type'       => 'object',
+			'properties' => array(
+				'from'        => array(
+					'type'        => 'string',
+					'description' => 'Start of the period (ISO 8601).',
+					'readonly'    => true,
+				),
+				'to'          => array(
+					'type'        => 'string',
+					'description' => 'End of the period, excluded (ISO 8601).',
+					'readonly'    => true,
+				),
+				'timezone'    => array(
+					'type'        => 'string',
+					'description' => 'The company time zone.',
+					'readonly'    => true,
+				),
+				'overall'     => array(
+					'type'        => 'object',
+					'description' => 'volume, awaiting_first_reply, first_response and resolution (count; calendar and business mean_ms, median_ms, p90_ms).',
+					'readonly'    => true,
+				),
+				'departments' => $list( 'The same figures per department, with department_id, name and colour.' ),
+				'agents'      => $list( 'The same figures per assignee, with agent_id (null for unassigned).' ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the support-mailbox messages that could not be processed.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function inbound_failures_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-inbound-failures',
+			'type'       => 'object',
+			'properties' => array(
+				'items' => array(
+					'type'        => 'array',
+					'description' => 'Messages kept aside: id, uid, reason, created_at.',
 					'items'       => array( 'type' => 'object' ),
 					'readonly'    => true,
 				),

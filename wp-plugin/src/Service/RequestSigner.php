@@ -61,14 +61,14 @@ final class RequestSigner {
 	/**
 	 * X-Cuadra-User value: base64url without padding of {id, login, caps, locale}.
 	 *
-	 * @param \WP_User|null $user The user behind the request (id 0 for none).
+	 * @param \WP_User|SystemUser|null $user The user behind the request (id 0 for none), or a system identity.
 	 * @return string
 	 */
 	public static function user_header( $user ) {
-		$signed = array(
+		$signed = $user instanceof SystemUser ? $user->to_signed_user() : array(
 			'id'     => $user instanceof \WP_User ? (int) $user->ID : 0,
 			'login'  => $user instanceof \WP_User ? (string) $user->user_login : '',
-			'caps'   => $user instanceof \WP_User && $user->exists() ? Capabilities::held_by( $user ) : array(),
+			'caps'   => $user instanceof \WP_User && $user->exists() ? self::signed_caps( $user ) : array(),
 			'locale' => $user instanceof \WP_User && $user->exists() ? get_user_locale( $user ) : get_locale(),
 		);
 		// Same bytes as JSON.stringify: no escaped slashes or Unicode.
@@ -77,14 +77,29 @@ final class RequestSigner {
 	}
 
 	/**
+	 * The Cuadra capabilities a user holds, plus WordPress's edit_posts (the block editor lists
+	 * departments and lists through the service with it).
+	 *
+	 * @param \WP_User $user The user.
+	 * @return string[]
+	 */
+	private static function signed_caps( \WP_User $user ) {
+		$caps = Capabilities::held_by( $user );
+		if ( $user->has_cap( 'edit_posts' ) ) {
+			$caps[] = 'edit_posts';
+		}
+		return $caps;
+	}
+
+	/**
 	 * Headers for one signed request.
 	 *
-	 * @param string        $method          HTTP method.
-	 * @param string        $path_with_query Path and query exactly as they will be sent.
-	 * @param string        $body            Raw body ('' when none).
-	 * @param \WP_User|null $user            The user behind the request.
-	 * @param int|null      $timestamp       Unix seconds; now when null.
-	 * @param string|null   $nonce           32 hex characters; random when null.
+	 * @param string                   $method          HTTP method.
+	 * @param string                   $path_with_query Path and query exactly as they will be sent.
+	 * @param string                   $body            Raw body ('' when none).
+	 * @param \WP_User|SystemUser|null $user            The user behind the request, or a system identity.
+	 * @param int|null                 $timestamp       Unix seconds; now when null.
+	 * @param string|null              $nonce           32 hex characters; random when null.
 	 * @return array<string, string>
 	 */
 	public function headers( $method, $path_with_query, $body, $user, $timestamp = null, $nonce = null ) {

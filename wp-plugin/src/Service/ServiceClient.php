@@ -46,16 +46,17 @@ final class ServiceClient {
 	}
 
 	/**
-	 * Sends a signed request on behalf of the current user.
+	 * Sends a signed request on behalf of the current user, or of a system identity.
 	 *
-	 * @param string $method  HTTP method.
-	 * @param string $path    Service path starting with '/', e.g. /settings/company.
-	 * @param string $query   Query string without '?', already encoded ('' for none).
-	 * @param string $body    Raw JSON body ('' for none).
-	 * @param int    $timeout Seconds.
+	 * @param string          $method  HTTP method.
+	 * @param string          $path    Service path starting with '/', e.g. /settings/company.
+	 * @param string          $query   Query string without '?', already encoded ('' for none).
+	 * @param string          $body    Raw JSON body ('' for none).
+	 * @param int             $timeout Seconds.
+	 * @param SystemUser|null $as      Sign as this system identity instead of the current user.
 	 * @return array{status: int, body: string, headers: array<string, string>}|\WP_Error
 	 */
-	public function request( $method, $path, $query = '', $body = '', $timeout = self::API_TIMEOUT ) {
+	public function request( $method, $path, $query = '', $body = '', $timeout = self::API_TIMEOUT, ?SystemUser $as = null ) {
 		if ( ! $this->connection->is_configured() ) {
 			return new \WP_Error(
 				'cuadra_service_not_configured',
@@ -70,7 +71,7 @@ final class ServiceClient {
 		$signed = ( isset( $parts['path'] ) ? $parts['path'] : '/' ) . ( isset( $parts['query'] ) ? '?' . $parts['query'] : '' );
 		$signer = new RequestSigner( $this->connection->secret() );
 
-		$headers = $signer->headers( $method, $signed, (string) $body, wp_get_current_user() );
+		$headers = $signer->headers( $method, $signed, (string) $body, $as ? $as : wp_get_current_user() );
 		$headers['Accept'] = 'application/json';
 		if ( '' !== $body ) {
 			$headers['Content-Type'] = 'application/json';

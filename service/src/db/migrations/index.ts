@@ -15,8 +15,23 @@ import { migration as addInvoiceServicePeriod } from './20261127120000-add-invoi
 import { migration as createRecurringTemplates } from './20261127120100-create-recurring-templates';
 import { migration as createRecurringPeriods } from './20261127120200-create-recurring-periods';
 import { migration as createMrrEvents } from './20261127120300-create-mrr-events';
+import { migration as addContactSource } from './20261127150000-add-contact-source';
+import { migration as createDepartments } from './20261127150100-create-departments';
+import { migration as createTickets } from './20261127150200-create-tickets';
+import { migration as createTicketMessages } from './20261127150300-create-ticket-messages';
+import { migration as createTicketAttachments } from './20261127150400-create-ticket-attachments';
+import { migration as createContactSubmissions } from './20261127150500-create-contact-submissions';
+import { migration as createMailboxStates } from './20261127150600-create-mailbox-states';
+import { migration as createInboundMailFailures } from './20261127150700-create-inbound-mail-failures';
+import { migration as createStores } from './20261128090000-create-stores';
+import { migration as createStoreOrders } from './20261128090100-create-store-orders';
+import { migration as createStoreWebhookDeliveries } from './20261128090200-create-store-webhook-deliveries';
+import { migration as createStoreMailRejects } from './20261128090300-create-store-mail-rejects';
 
 import { migration as addCompanyPaymentDetails } from './20261128100000-add-company-payment-details';
+import { migration as indexMrrEventsByCustomer } from './20261128150000-index-mrr-events-by-customer';
+import { migration as createLists } from './20261128140000-create-lists';
+import { migration as createListMembers } from './20261128140100-create-list-members';
 // Append-only: a shipped migration is never edited; a change is a new file added at the end.
 export const migrations: Migration[] = [
   createRequestNonces,
@@ -35,5 +50,20 @@ export const migrations: Migration[] = [
   createRecurringTemplates,
   createRecurringPeriods,
   createMrrEvents,
+  addContactSource,
+  createDepartments,
+  createTickets,
+  createTicketMessages,
+  createTicketAttachments,
+  createContactSubmissions,
+  createMailboxStates,
+  createInboundMailFailures,
+  createStores,
+  createStoreOrders,
+  createStoreWebhookDeliveries,
+  createStoreMailRejects,
   addCompanyPaymentDetails,
+  createLists,
+  createListMembers,
+  indexMrrEventsByCustomer,
 ];

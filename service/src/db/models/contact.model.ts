@@ -24,6 +24,10 @@ export interface ContactRecord extends Model<InferAttributes<ContactRecord>, Inf
   phone: string;
   payment_terms_days: number;
   notes: string;
+  /** How the contact first reached us: `billing` (entered as a customer), `form` or `email`. */
+  source: CreationOptional<string>;
+  /** Where it came from (the form's page, the mailbox); '' when entered by hand. */
+  created_from: CreationOptional<string>;
   created_at: CreationOptional<Date>;
   updated_at: CreationOptional<Date>;
 }
@@ -45,6 +49,8 @@ export function initContactModel(sequelize: Sequelize): ModelStatic<ContactRecor
       phone: { type: DataTypes.STRING(40), allowNull: false, defaultValue: '' },
       payment_terms_days: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       notes: { type: DataTypes.TEXT, allowNull: false },
+      source: { type: DataTypes.STRING(20), allowNull: false, defaultValue: 'billing' },
+      created_from: { type: DataTypes.STRING(250), allowNull: false, defaultValue: '' },
       created_at: { type: DataTypes.DATE(3), allowNull: false },
       updated_at: { type: DataTypes.DATE(3), allowNull: false },
     },

@@ -6,8 +6,19 @@ import { initInvoiceLineModel } from './invoice-line.model';
 import { initInvoiceSeriesModel } from './invoice-series.model';
 import { initInvoiceModel } from './invoice.model';
 import { initJobLeaseModel, initOutboxModel } from './outbox.model';
+import { initListMemberModel, initMarketingListModel } from './list.model';
 import { initMrrEventModel, initRecurringPeriodModel, initRecurringTemplateModel } from './recurring.model';
 import { initRequestNonceModel } from './request-nonce.model';
+import { initStoreMailRejectModel, initStoreModel, initStoreOrderModel, initStoreWebhookDeliveryModel } from './store.model';
+import {
+  initContactSubmissionModel,
+  initDepartmentModel,
+  initInboundMailFailureModel,
+  initMailboxStateModel,
+  initTicketAttachmentModel,
+  initTicketMessageModel,
+  initTicketModel,
+} from './ticket.model';
 import { initVerifactuChainHeadModel, initVerifactuRecordModel } from './verifactu-record.model';
 
 /** Registers every model on the instance; the models-vs-migrations test walks this list. */
@@ -27,6 +38,19 @@ export function initModels(sequelize: Sequelize) {
     RecurringTemplate: initRecurringTemplateModel(sequelize),
     RecurringPeriod: initRecurringPeriodModel(sequelize),
     MrrEvent: initMrrEventModel(sequelize),
+    Store: initStoreModel(sequelize),
+    StoreOrder: initStoreOrderModel(sequelize),
+    StoreWebhookDelivery: initStoreWebhookDeliveryModel(sequelize),
+    StoreMailReject: initStoreMailRejectModel(sequelize),
+    Department: initDepartmentModel(sequelize),
+    Ticket: initTicketModel(sequelize),
+    TicketMessage: initTicketMessageModel(sequelize),
+    TicketAttachment: initTicketAttachmentModel(sequelize),
+    ContactSubmission: initContactSubmissionModel(sequelize),
+    MailboxState: initMailboxStateModel(sequelize),
+    InboundMailFailure: initInboundMailFailureModel(sequelize),
+    MarketingList: initMarketingListModel(sequelize),
+    ListMember: initListMemberModel(sequelize),
   };
 }
 

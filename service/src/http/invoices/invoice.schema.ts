@@ -17,7 +17,10 @@ export const decimal = (what: string) =>
     .union([z.string({ error: `${what} must be a number.` }), z.number({ error: `${what} must be a number.` })])
     .transform((value) => String(value).trim());
 
-export const vat = z.union([z.number({ error: 'Use an IVA rate (21, 10, 4, 0) or {"exempt": "E1"…"E6"}.' }), z.object({ exempt: z.string() })]);
+export const vat = z.union([
+  z.number({ error: 'Use an IVA rate (21, 10, 4, 0) or {"exempt": "E1"…"E6"}.' }),
+  z.object({ exempt: z.string() }),
+]);
 
 export const invoiceLineSchema = z.object({
   description: requiredLine(500, 'The description').or(text().max(2000)),

@@ -417,7 +417,8 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       simplified_limit_extended: Boolean(row.simplified_limit_extended),
       language: row.language === 'en' ? 'en' : 'es',
       operation_date: row.operation_date,
-      service_period: row.service_period_start && row.service_period_end ? { start: row.service_period_start, end: row.service_period_end } : null,
+      service_period:
+        row.service_period_start && row.service_period_end ? { start: row.service_period_start, end: row.service_period_end } : null,
       due_date: row.due_date,
       notes: row.notes,
       payment_method: row.payment_method,
@@ -626,7 +627,11 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
       for (const a of ordered) out.push({ ok: true, row: a.row });
       return out;
     });
-    if (deps.outbox && options.sendEmail && results.some((r) => r.ok && r.row.recipient && (JSON.parse(r.row.recipient) as InvoiceParty).email))
+    if (
+      deps.outbox &&
+      options.sendEmail &&
+      results.some((r) => r.ok && r.row.recipient && (JSON.parse(r.row.recipient) as InvoiceParty).email)
+    )
       deps.onMailQueued?.();
     return results;
   }

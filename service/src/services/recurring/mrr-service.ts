@@ -55,30 +55,26 @@ export function createMrrService(deps: MrrServiceDeps) {
   }
 
   /**
-   * This month's movements from the customers whose MRR moved since the 1st only: their MRR before
-   * the 1st decides what the move is called, so the whole history is not regrouped for the card.
+   * This month's movements in one pass over the (currency, customer) index: each customer's MRR
+   * before the 1st and its change since, so the card does not rebuild every month of history.
    */
   async function monthToDate(currency: string, monthStart: string): Promise<Omit<MonthMovements, 'month' | 'mrr'>> {
     const totals = { new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0 };
-    const moved = await sequelize.query<{ customer_id: number; delta: string | number }>(
-      'SELECT customer_id, SUM(delta) AS delta FROM cuadra_mrr_events WHERE currency = ? AND occurred_on >= ? GROUP BY customer_id',
-      { replacements: [currency, monthStart], type: QueryTypes.SELECT },
+    const moved = await sequelize.query<{ before_mrr: string | number; moved: string | number; before_events: string | number }>(
+      `SELECT SUM(CASE WHEN occurred_on < ? THEN delta ELSE 0 END) AS before_mrr,
+              SUM(CASE WHEN occurred_on >= ? THEN delta ELSE 0 END) AS moved,
+              SUM(CASE WHEN occurred_on < ? THEN 1 ELSE 0 END) AS before_events
+         FROM cuadra_mrr_events WHERE currency = ?
+        GROUP BY customer_id
+       HAVING SUM(CASE WHEN occurred_on >= ? THEN 1 ELSE 0 END) > 0`,
+      { replacements: [monthStart, monthStart, monthStart, currency, monthStart], type: QueryTypes.SELECT },
     );
-    for (let i = 0; i < moved.length; i += 1000) {
-      const chunk = moved.slice(i, i + 1000);
-      const before = await sequelize.query<{ customer_id: number; mrr: string | number; events: string | number }>(
-        `SELECT customer_id, SUM(delta) AS mrr, COUNT(*) AS events FROM cuadra_mrr_events
-          WHERE currency = ? AND occurred_on < ? AND customer_id IN (?) GROUP BY customer_id`,
-        { replacements: [currency, monthStart, chunk.map((c) => c.customer_id)], type: QueryTypes.SELECT },
-      );
-      const prior = new Map(before.map((b) => [Number(b.customer_id), { mrr: Number(b.mrr), events: Number(b.events) }]));
-      for (const c of chunk) {
-        const start = prior.get(Number(c.customer_id)) ?? { mrr: 0, events: 0 };
-        const end = start.mrr + Number(c.delta);
-        // MRR only ever starts from 0 with a positive event, so any earlier event means the customer paid before.
-        const kind = mrrMovement(start.mrr, end, start.events > 0);
-        if (kind) totals[kind] += end - start.mrr;
-      }
+    for (const c of moved) {
+      const start = Number(c.before_mrr);
+      const end = start + Number(c.moved);
+      // MRR only ever starts from 0 with a positive event, so any earlier event means the customer paid before.
+      const kind = mrrMovement(start, end, Number(c.before_events) > 0);
+      if (kind) totals[kind] += end - start;
     }
     return totals;
   }

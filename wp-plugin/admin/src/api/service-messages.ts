@@ -38,7 +38,7 @@ export function translateServiceMessage( code: unknown, fallback: string ): stri
 		case 'DATABASE_UNAVAILABLE':
 			return __( 'The Cuadra database cannot be reached right now. Nothing was changed; try again in a moment.', 'cuadra' );
 		default:
-			return translateBillingMessage( code ) ?? translateRecurringMessage( code ) ?? fallback;
+			return translateBillingMessage( code ) ?? translateRecurringMessage( code ) ?? translateTicketMessage( code ) ?? fallback;
 	}
 }
 
@@ -172,6 +172,42 @@ function translateRecurringMessage( code: unknown ): string | undefined {
 		case 'INVALID_TYPE':
 		case 'INVALID_VALUE':
 			return __( 'This value is not valid here.', 'cuadra' );
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * Codes of the departments and tickets routes.
+ *
+ * @param code The service's `errors[].code`.
+ */
+function translateTicketMessage( code: unknown ): string | undefined {
+	switch ( code ) {
+		case 'INVALID_COLOUR':
+			return __( 'Use a colour such as #2271b1.', 'cuadra' );
+		case 'DEFAULT_REQUIRED':
+			return __( 'There must always be a default department: make another department the default instead.', 'cuadra' );
+		case 'INVALID_TIME':
+			return __( 'Use 24-hour times such as 09:00 and 18:00.', 'cuadra' );
+		case 'EMPTY_INTERVAL':
+			return __( 'The closing time must be after the opening time.', 'cuadra' );
+		case 'OVERLAPPING_INTERVALS':
+			return __( 'The hours of one day must not overlap.', 'cuadra' );
+		case 'UNKNOWN_DEPARTMENT':
+			return __( 'This department does not exist any more. Choose another one.', 'cuadra' );
+		case 'INVALID_FILE_NAME':
+			return __( 'A file name cannot contain folders.', 'cuadra' );
+		case 'INVALID_MEDIA_TYPE':
+			return __( 'The type of this file was not recognised.', 'cuadra' );
+		case 'INVALID_BASE64':
+			return __( 'This file could not be read. Choose it again.', 'cuadra' );
+		case 'TOO_MANY':
+			return __( 'There are too many of these.', 'cuadra' );
+		case 'INVALID_RANGE':
+			return __( 'The end of the period must be after its start.', 'cuadra' );
+		case 'RANGE_TOO_LONG':
+			return __( 'Choose a period of at most three years.', 'cuadra' );
 		default:
 			return undefined;
 	}
