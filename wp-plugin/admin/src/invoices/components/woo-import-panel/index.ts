@@ -1,0 +1,1 @@
+export { WooImportPanel } from './component';

@@ -1,0 +1,1 @@
+export { InvoiceFromOrder } from './component';

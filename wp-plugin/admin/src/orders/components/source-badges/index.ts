@@ -1,0 +1,1 @@
+export { SourceBadges } from './component';
