@@ -1,0 +1,1 @@
+export { AddMemberForm } from './component';

@@ -1,0 +1,1 @@
+export { ListMembers } from './component';

@@ -1,0 +1,1 @@
+export { MemberStatusBadge } from './component';
