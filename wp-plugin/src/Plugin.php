@@ -9,6 +9,7 @@ namespace Cuadra;
 
 use Cuadra\Admin\AdminBar;
 use Cuadra\Admin\InvoicePdf;
+use Cuadra\Admin\ListExport;
 use Cuadra\Admin\Menu;
 use Cuadra\Admin\MrrDashboardWidget;
 use Cuadra\Admin\ServiceNotice;
@@ -48,6 +49,7 @@ final class Plugin {
 			( new ServiceNotice() )->register();
 			( new InvoicePdf() )->register();
 			( new TicketAttachment() )->register();
+			( new ListExport() )->register();
 			( new MrrDashboardWidget() )->register();
 		}
 	}

@@ -4,6 +4,7 @@ import { createElement } from '@wordpress/element';
 import { CustomersPage } from './customers/components/customers-page';
 import { HomePage } from './home/components/home-page';
 import { InvoicesPage } from './invoices/components/invoices-page';
+import { OrdersPage } from './orders/components/orders-page';
 import { RecurringPage } from './recurring/components/recurring-page';
 import { SettingsPage } from './settings/components/settings-page';
 import { TicketsPage } from './tickets/components/tickets-page';
@@ -71,6 +72,17 @@ function start() {
 	const tickets = document.getElementById( 'cuadra-tickets-root' );
 	if ( tickets ) {
 		mount( tickets, <TicketsPage boot={ readTicketsBoot( tickets.dataset ) } /> );
+	}
+
+	const orders = document.getElementById( 'cuadra-orders-root' );
+	if ( orders ) {
+		mount(
+			orders,
+			<OrdersPage
+				invoicesUrl={ orders.dataset.invoicesUrl ?? '' }
+				canManage={ orders.dataset.canManage === '1' }
+			/>
+		);
 	}
 
 	const customers = document.getElementById( 'cuadra-customers-root' );

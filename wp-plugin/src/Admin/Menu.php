@@ -22,6 +22,7 @@ final class Menu {
 	const RECURRING_SLUG = 'cuadra-recurring';
 	const CUSTOMERS_SLUG = 'cuadra-customers';
 	const TICKETS_SLUG   = 'cuadra-tickets';
+	const ORDERS_SLUG    = 'cuadra-orders';
 	const SETTINGS_SLUG  = 'cuadra-settings';
 	const SCRIPT_HANDLE  = 'cuadra-admin';
 
@@ -47,7 +48,7 @@ final class Menu {
 	 */
 	public static function is_cuadra_page() {
 		global $plugin_page;
-		return is_admin() && in_array( $plugin_page, array( self::HOME_SLUG, self::INVOICES_SLUG, self::RECURRING_SLUG, self::CUSTOMERS_SLUG, self::TICKETS_SLUG, self::SETTINGS_SLUG ), true );
+		return is_admin() && in_array( $plugin_page, array( self::HOME_SLUG, self::INVOICES_SLUG, self::RECURRING_SLUG, self::CUSTOMERS_SLUG, self::TICKETS_SLUG, self::SETTINGS_SLUG, self::ORDERS_SLUG ), true );
 	}
 
 	/**
@@ -93,6 +94,15 @@ final class Menu {
 	 */
 	public static function tickets_url() {
 		return admin_url( 'admin.php?page=' . self::TICKETS_SLUG );
+	}
+
+	/**
+	 * URL of the Orders page (the service's notification links assume this slug: &order=ID).
+	 *
+	 * @return string
+	 */
+	public static function orders_url() {
+		return admin_url( 'admin.php?page=' . self::ORDERS_SLUG );
 	}
 
 	/**
@@ -144,6 +154,14 @@ final class Menu {
 			Capabilities::BILLING,
 			self::RECURRING_SLUG,
 			array( $this, 'render_recurring' )
+		);
+		$this->page_hooks[] = add_submenu_page(
+			self::HOME_SLUG,
+			__( 'Shop orders', 'cuadra' ),
+			__( 'Orders', 'cuadra' ),
+			Capabilities::BILLING,
+			self::ORDERS_SLUG,
+			array( $this, 'render_orders' )
 		);
 		$this->page_hooks[] = add_submenu_page(
 			self::HOME_SLUG,
@@ -207,14 +225,22 @@ final class Menu {
 	}
 
 	/**
-	 * Tickets page shell: inbox, one ticket, departments and metrics, switched by the query string.
+	 * Tickets page shell: inbox, one ticket, departments, metrics and lists, switched by the query string.
 	 * The agents (users with cuadra_support) come with the page: the service knows no WordPress users.
 	 */
 	public function render_tickets() {
 		if ( ! current_user_can( Capabilities::SUPPORT ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to see tickets.', 'cuadra' ), 403 );
 		}
-		$this->render_shell( 'cuadra-tickets-root', true, SupportAgents::boot_data() );
+		$this->render_shell( 'cuadra-tickets-root', true, array_merge( SupportAgents::boot_data(), array( 'list-export-url' => ListExport::base_url() ) ) );
+	}
+
+	/**
+	 * Orders page shell: pending shop orders, one order (?order=ID) and the stores (?view=stores).
+	 */
+	public function render_orders() {
+		$this->require_billing();
+		$this->render_shell( 'cuadra-orders-root', true );
 	}
 
 	/**

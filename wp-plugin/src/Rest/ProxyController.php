@@ -123,8 +123,39 @@ final class ProxyController {
 			),
 			'/lists'                                              => array(
 				'service_path' => '/lists',
-				'methods'      => array( 'GET' => 'edit_posts' ),
+				'methods'      => array(
+					'GET'  => array( 'edit_posts', Capabilities::SUPPORT ),
+					'POST' => Capabilities::SUPPORT,
+				),
 				'schema'       => 'named_records_schema',
+				'args'         => array( 'POST' => 'list_args' ),
+			),
+			'/lists/(?P<id>\d+)'                                  => array(
+				'service_path' => '/lists/{id}',
+				'methods'      => array(
+					'GET'    => array( 'edit_posts', Capabilities::SUPPORT ),
+					'PUT'    => Capabilities::SUPPORT,
+					'DELETE' => Capabilities::SUPPORT,
+				),
+				'schema'       => 'list_schema',
+				'args'         => array( 'PUT' => 'list_args' ),
+			),
+			'/lists/(?P<id>\d+)/members'                          => array(
+				'service_path' => '/lists/{id}/members',
+				'methods'      => array(
+					'GET'  => Capabilities::SUPPORT,
+					'POST' => Capabilities::SUPPORT,
+				),
+				'schema'       => 'list_member_schema',
+				'args'         => array(
+					'GET'  => 'list_member_filter_args',
+					'POST' => 'list_member_args',
+				),
+			),
+			'/lists/(?P<id>\d+)/members/(?P<contact_id>\d+)/unsubscribe' => array(
+				'service_path' => '/lists/{id}/members/{contact_id}/unsubscribe',
+				'methods'      => array( 'POST' => Capabilities::SUPPORT ),
+				'schema'       => 'list_member_schema',
 			),
 			'/customers'                                          => array(
 				'service_path' => '/customers',
@@ -252,6 +283,82 @@ final class ProxyController {
 				'schema'       => 'mrr_daily_schema',
 				'args'         => array( 'GET' => 'mrr_daily_args' ),
 			),
+			'/stores'                                             => array(
+				'service_path' => '/stores',
+				'methods'      => array(
+					'GET'  => Capabilities::BILLING,
+					'POST' => Capabilities::MANAGE,
+				),
+				'schema'       => 'store_schema',
+				'args'         => array( 'POST' => 'store_args' ),
+			),
+			'/stores/(?P<id>\d+)'                                 => array(
+				'service_path' => '/stores/{id}',
+				'methods'      => array(
+					'GET'    => Capabilities::BILLING,
+					'PUT'    => Capabilities::MANAGE,
+					'DELETE' => Capabilities::MANAGE,
+				),
+				'schema'       => 'store_schema',
+				'args'         => array( 'PUT' => 'store_args' ),
+			),
+			'/stores/(?P<id>\d+)/test-connection'                 => array(
+				'service_path' => '/stores/{id}/test-connection',
+				'methods'      => array( 'POST' => Capabilities::MANAGE ),
+				'schema'       => 'store_connection_test_schema',
+				'args'         => array( 'POST' => 'store_connection_test_args' ),
+			),
+			'/stores/(?P<id>\d+)/webhook-secret'                  => array(
+				'service_path' => '/stores/{id}/webhook-secret',
+				'methods'      => array( 'POST' => Capabilities::MANAGE ),
+				'schema'       => 'store_webhook_secret_schema',
+			),
+			'/stores/(?P<id>\d+)/sync'                            => array(
+				'service_path' => '/stores/{id}/sync',
+				'methods'      => array(
+					'GET'  => Capabilities::BILLING,
+					'POST' => Capabilities::MANAGE,
+				),
+				'schema'       => 'store_schema',
+				'args'         => array( 'POST' => 'store_sync_args' ),
+			),
+			'/stores/(?P<id>\d+)/sync/cancel'                     => array(
+				'service_path' => '/stores/{id}/sync/cancel',
+				'methods'      => array( 'POST' => Capabilities::MANAGE ),
+				'schema'       => 'store_schema',
+			),
+			'/stores/(?P<id>\d+)/orders/by-number/(?P<number>[^/]+)' => array(
+				'service_path' => '/stores/{id}/orders/by-number/{number}',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'order_schema',
+			),
+			'/stores/(?P<id>\d+)/mail-rejects'                    => array(
+				'service_path' => '/stores/{id}/mail-rejects',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'named_records_schema',
+			),
+			'/orders'                                             => array(
+				'service_path' => '/orders',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'order_schema',
+				'args'         => array( 'GET' => 'order_filter_args' ),
+			),
+			'/orders/(?P<id>\d+)'                                 => array(
+				'service_path' => '/orders/{id}',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'order_schema',
+			),
+			'/orders/(?P<id>\d+)/(?P<action>ignore|unignore)'     => array(
+				'service_path' => '/orders/{id}/{action}',
+				'methods'      => array( 'POST' => Capabilities::BILLING ),
+				'schema'       => 'order_schema',
+			),
+			'/orders/(?P<id>\d+)/(?P<action>invoice-preview|invoice-draft|refund-drafts)' => array(
+				'service_path' => '/orders/{id}/{action}',
+				'methods'      => array( 'POST' => Capabilities::BILLING ),
+				'schema'       => 'order_invoice_schema',
+				'args'         => array( 'POST' => 'order_decisions_args' ),
+			),
 		);
 	}
 
@@ -310,9 +417,10 @@ final class ProxyController {
 		$args = array();
 		if ( preg_match_all( '/\(\?P<(\w+)>/', $route, $matches ) ) {
 			foreach ( $matches[1] as $name ) {
+				$is_id         = 'id' === $name || '_id' === substr( $name, -3 );
 				$args[ $name ] = array(
-					'type'              => 'id' === $name ? 'integer' : 'string',
-					'description'       => 'id' === $name ? 'Id of the record on the Cuadra service.' : 'What to do with the record.',
+					'type'              => $is_id ? 'integer' : 'string',
+					'description'       => $is_id ? 'Id of the record on the Cuadra service.' : ( 'number' === $name ? 'Display number of the order in its store.' : 'What to do with the record.' ),
 					'sanitize_callback' => null,
 				);
 			}
@@ -607,6 +715,120 @@ final class ProxyController {
 		return self::query_args(
 			array(
 				'body' => array( 'string', 'The internal note, as plain text; never e-mailed.' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of POST /lists and PUT /lists/{id}.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function list_args() {
+		return self::args_from_schema( self::list_schema() );
+	}
+
+	/**
+	 * Query of GET /lists/{id}/members, forwarded as sent.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function list_member_filter_args() {
+		return self::query_args(
+			array(
+				'status'   => array( 'string', 'Comma-separated statuses: pending, subscribed, unsubscribed.' ),
+				'page'     => array( 'integer', 'Page number, from 1.' ),
+				'per_page' => array( 'integer', 'Members per page, 1 to 100 (default 20).' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of POST /lists/{id}/members.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function list_member_args() {
+		return self::query_args(
+			array(
+				'contact_id'      => array( array( 'integer', 'null' ), 'Id of an existing contact; or give email (and name).' ),
+				'email'           => array( 'string', 'E-mail address of the contact, found or created.' ),
+				'name'            => array( 'string', 'Name of a contact created from email.' ),
+				'source'          => array( 'string', 'Where the consent was given: admin (default) or import.' ),
+				'consent_text'    => array( 'string', 'What the contact agreed to, in their words; required.' ),
+				'consent_version' => array( 'string', 'Version of that text, if any.' ),
+				'consented_at'    => array( array( 'string', 'null' ), 'When the contact agreed (ISO 8601); now when null.' ),
+				'locale'          => array( 'string', 'Language of the confirmation e-mail, e.g. es_ES.' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of POST /stores and PUT /stores/{id}.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function store_args() {
+		return self::args_from_schema( self::store_schema() );
+	}
+
+	/**
+	 * Arguments of POST /stores/{id}/test-connection: optional unsaved settings to try instead of the stored ones.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function store_connection_test_args() {
+		return self::query_args(
+			array(
+				'url'             => array( 'string', 'Store URL to try instead of the saved one.' ),
+				'consumer_key'    => array( 'string', 'REST consumer key to try instead of the saved one.' ),
+				'consumer_secret' => array( 'string', 'REST consumer secret to try instead of the saved one.' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of POST /stores/{id}/sync.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function store_sync_args() {
+		return self::query_args(
+			array(
+				'from'    => array( array( 'string', 'null' ), 'First import of the orders created on or after this date (YYYY-MM-DD).' ),
+				'restart' => array( 'boolean', 'true: start a first import again instead of resuming or syncing changes.' ),
+			)
+		);
+	}
+
+	/**
+	 * Query of GET /orders, forwarded as sent.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function order_filter_args() {
+		return self::query_args(
+			array(
+				'store_id' => array( 'integer', 'Orders of this store only.' ),
+				'status'   => array( 'string', 'Comma-separated WooCommerce statuses: processing, completed, on-hold…' ),
+				'source'   => array( 'string', 'api, webhook, mail or push.' ),
+				'search'   => array( 'string', 'Matches the order number, the customer\'s name and e-mail.' ),
+				'pending'  => array( 'string', 'true: only orders waiting to be invoiced.' ),
+				'page'     => array( 'integer', 'Page number, from 1.' ),
+				'per_page' => array( 'integer', 'Orders per page, 1 to 100 (default 25).' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of POST /orders/{id}/invoice-preview, invoice-draft and refund-drafts.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function order_decisions_args() {
+		return self::query_args(
+			array(
+				'decisions' => array( 'object', 'What the user decided: accept_other_currency, accept_fully_refunded, accept_unpaid, accept_no_tax_id, accept_invalid_tax_id, accept_refund_split, untaxed_vat (0 or { exempt: E1…E6 }), kind (F1|F2), language (es|en).' ),
 			)
 		);
 	}
@@ -1369,6 +1591,69 @@ final class ProxyController {
 	}
 
 	/**
+	 * JSON schema of a marketing list (docs/protocol.md, "Lists and consent").
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function list_schema() {
+		$field = static function ( $type, $description, $readonly = false ) {
+			$property = array(
+				'type'        => $type,
+				'description' => $description,
+			);
+			if ( $readonly ) {
+				$property['readonly'] = true;
+			}
+			return $property;
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-list',
+			'type'       => 'object',
+			'properties' => array(
+				'id'            => $field( 'integer', 'Id of the list.', true ),
+				'name'          => $field( 'string', 'Name of the list, one line, at most 100 characters.' ),
+				'description'   => $field( 'string', 'What the list is for, at most 2000 characters.' ),
+				'double_opt_in' => $field( 'boolean', 'Whether new members confirm by e-mail first (default true).' ),
+				'counts'        => $field( 'object', 'Members per status: pending, subscribed, unsubscribed.', true ),
+				'created_at'    => $field( 'string', 'When the list was created (ISO 8601).', true ),
+				'updated_at'    => $field( 'string', 'When the list last changed (ISO 8601).', true ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a list member (one page of them for GET /lists/{id}/members).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function list_member_schema() {
+		$field = static function ( $type, $description ) {
+			return array(
+				'type'        => $type,
+				'description' => $description,
+				'readonly'    => true,
+			);
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-list-member',
+			'type'       => 'object',
+			'properties' => array(
+				'list_id'            => $field( 'integer', 'Id of the list.' ),
+				'contact'            => $field( 'object', 'The contact: id, name, email.' ),
+				'status'             => $field( 'string', 'pending, subscribed or unsubscribed.' ),
+				'consent'            => $field( 'object', 'The consent recorded: text, version, ip, user_agent, source, consented_at.' ),
+				'confirmed_at'       => $field( array( 'string', 'null' ), 'When the contact confirmed by e-mail (ISO 8601).' ),
+				'unsubscribed_at'    => $field( array( 'string', 'null' ), 'When the contact left the list (ISO 8601).' ),
+				'unsubscribe_source' => $field( array( 'string', 'null' ), 'How the contact left: link, one-click or admin:<login>.' ),
+				'created_at'         => $field( 'string', 'When the contact joined the list (ISO 8601).' ),
+				'updated_at'         => $field( 'string', 'When the membership last changed (ISO 8601).' ),
+			),
+		);
+	}
+
+	/**
 	 * JSON schema of the support-mailbox messages that could not be processed.
 	 *
 	 * @return array<string, mixed>
@@ -1383,6 +1668,178 @@ final class ProxyController {
 					'type'        => 'array',
 					'description' => 'Messages kept aside: id, uid, reason, created_at.',
 					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a WooCommerce store (docs/protocol.md, "Stores and orders"); credentials are write-only.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function store_schema() {
+		$field  = static function ( $type, $description, $readonly = false ) {
+			$property = array(
+				'type'        => $type,
+				'description' => $description,
+			);
+			if ( $readonly ) {
+				$property['readonly'] = true;
+			}
+			return $property;
+		};
+		$secret = static function ( $description ) use ( $field ) {
+			return $field( array( 'string', 'null' ), $description . ' Write-only: omitted keeps the stored one, null or "" removes it.' );
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-store',
+			'type'       => 'object',
+			'properties' => array(
+				'id'                  => $field( 'integer', 'Id of the store.', true ),
+				'name'                => $field( 'string', 'Name shown in Cuadra.' ),
+				'url'                 => $field( 'string', 'Address of the shop, with http:// or https://.' ),
+				'consumer_key'        => $secret( 'WooCommerce REST consumer key.' ),
+				'consumer_secret'     => $secret( 'WooCommerce REST consumer secret.' ),
+				'webhook_secret'      => $secret( 'Secret of the WooCommerce webhooks.' ),
+				'imap'                => $field( array( 'object', 'null' ), 'Mailbox of the "New order" e-mails: host, port, tls, user, password (write-only), folder; null for none.' ),
+				'invoice_statuses'    => array(
+					'type'        => 'array',
+					'description' => 'WooCommerce statuses that count as "to invoice".',
+					'items'       => array( 'type' => 'string' ),
+				),
+				'consumer_key_set'    => $field( 'boolean', 'Whether a consumer key is stored.', true ),
+				'consumer_secret_set' => $field( 'boolean', 'Whether a consumer secret is stored.', true ),
+				'webhook_secret_set'  => $field( 'boolean', 'Whether a webhook secret is stored.', true ),
+				'webhook'             => $field( 'object', 'Webhook activity: active, last_received_at, last_ping_at.', true ),
+				'sync'                => $field( 'object', 'Sync progress: state, mode, from, watermark, done, total, rate_per_minute, seconds_left…', true ),
+				'mail'                => $field( 'object', 'Mailbox reading: last_uid, uid_validity, checked_at.', true ),
+				'last_error'          => $field( array( 'object', 'null' ), 'Last failure talking to the store: code, message, raw, at.', true ),
+				'created_at'          => $field( 'string', 'When the store was added (ISO 8601).', true ),
+				'updated_at'          => $field( 'string', 'When the store last changed (ISO 8601).', true ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a connection test's result.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function store_connection_test_schema() {
+		$field = static function ( $type, $description ) {
+			return array(
+				'type'        => $type,
+				'description' => $description,
+				'readonly'    => true,
+			);
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-store-connection-test',
+			'type'       => 'object',
+			'properties' => array(
+				'ok'           => $field( 'boolean', 'Whether the store answered as WooCommerce with these keys.' ),
+				'orders_total' => $field( 'integer', 'Orders in the store, when ok.' ),
+				'code'         => $field( 'string', 'Why it failed: WRONG_KEYS, AUTH_NOT_RECEIVED, HTTPS_REQUIRED, UNREACHABLE, NOT_WOOCOMMERCE…' ),
+				'message'      => $field( 'string', 'The explanation, in English.' ),
+				'status'       => $field( array( 'integer', 'null' ), 'HTTP status the store answered with.' ),
+				'raw'          => $field( array( 'object', 'string', 'null' ), 'The store\'s answer, truncated, for diagnosis.' ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a new webhook secret (shown once).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function store_webhook_secret_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-store-webhook-secret',
+			'type'       => 'object',
+			'properties' => array(
+				'webhook_secret' => array(
+					'type'        => 'string',
+					'description' => 'The new secret, to paste into WooCommerce\'s webhook settings.',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a shop order (GET /orders answers { items, total, page, per_page } of these).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function order_schema() {
+		$field = static function ( $type, $description ) {
+			return array(
+				'type'        => $type,
+				'description' => $description,
+				'readonly'    => true,
+			);
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-order',
+			'type'       => 'object',
+			'properties' => array(
+				'id'                    => $field( 'integer', 'Id of the order in Cuadra.' ),
+				'store_id'              => $field( 'integer', 'Id of its store.' ),
+				'woo_id'                => $field( array( 'integer', 'null' ), 'Id in WooCommerce; null while known only from an e-mail.' ),
+				'number'                => $field( 'string', 'Display number in the store.' ),
+				'status'                => $field( 'string', 'WooCommerce status.' ),
+				'created_at'            => $field( array( 'string', 'null' ), 'When it was placed (ISO 8601).' ),
+				'customer_name'         => $field( 'string', 'Billing name.' ),
+				'customer_email'        => $field( 'string', 'Billing e-mail.' ),
+				'currency'              => $field( 'string', 'ISO 4217 currency code.' ),
+				'total'                 => $field( 'integer', 'Total in minor units.' ),
+				'sources'               => $field( 'array', 'Where it was seen: api, webhook, mail, push.' ),
+				'provisional'           => $field( 'boolean', 'Known only from an e-mail or webhook, not confirmed by the API.' ),
+				'pending'               => $field( 'boolean', 'Waiting to be invoiced.' ),
+				'invoice_id'            => $field( array( 'integer', 'null' ), 'Its invoice, once invoiced.' ),
+				'changed_after_invoice' => $field( 'boolean', 'Whether the store changed it after it was invoiced.' ),
+				'ignored'               => $field( 'boolean', 'Marked as not to be invoiced.' ),
+				'order'                 => $field( array( 'object', 'null' ), 'The normalised order: lines, addresses, totals (one order only).' ),
+				'mail'                  => $field( array( 'object', 'null' ), 'The order as read from its "New order" e-mail (one order only).' ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a step from an order to invoices (preview, draft, refund drafts).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function order_invoice_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-order-invoice',
+			'type'       => 'object',
+			'properties' => array(
+				'decisions' => array(
+					'type'        => 'object',
+					'description' => 'What the user decided (accept_unpaid, accept_no_tax_id, untaxed_vat, kind…).',
+				),
+				'invoice'   => array(
+					'type'        => 'object',
+					'description' => 'The new draft invoice (invoice-draft).',
+					'readonly'    => true,
+				),
+				'warnings'  => array(
+					'type'        => 'array',
+					'description' => 'Things to know about the draft: code, message.',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+				'expected'  => array(
+					'type'        => 'object',
+					'description' => 'The order\'s totals per tax rate, which the draft equals.',
 					'readonly'    => true,
 				),
 			),

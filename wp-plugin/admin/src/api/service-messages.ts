@@ -38,7 +38,7 @@ export function translateServiceMessage( code: unknown, fallback: string ): stri
 		case 'DATABASE_UNAVAILABLE':
 			return __( 'The Cuadra database cannot be reached right now. Nothing was changed; try again in a moment.', 'cuadra' );
 		default:
-			return translateBillingMessage( code ) ?? translateRecurringMessage( code ) ?? translateTicketMessage( code ) ?? fallback;
+			return translateBillingMessage( code ) ?? translateRecurringMessage( code ) ?? translateTicketMessage( code ) ?? translateListMessage( code ) ?? translateOrderMessage( code ) ?? fallback;
 	}
 }
 
@@ -208,6 +208,55 @@ function translateTicketMessage( code: unknown ): string | undefined {
 			return __( 'The end of the period must be after its start.', 'cuadra' );
 		case 'RANGE_TOO_LONG':
 			return __( 'Choose a period of at most three years.', 'cuadra' );
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * Codes of the lists routes.
+ *
+ * @param code The service's `errors[].code`.
+ */
+function translateListMessage( code: unknown ): string | undefined {
+	switch ( code ) {
+		case 'CONTACT_UNSUBSCRIBED':
+			return __(
+				'This contact unsubscribed from this list, and an unsubscription is final: nobody can add them back, not even with their consent. Nothing was changed.',
+				'cuadra'
+			);
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * Codes of the stores and orders routes.
+ *
+ * @param code The service's `errors[].code`.
+ */
+function translateOrderMessage( code: unknown ): string | undefined {
+	switch ( code ) {
+		case 'URL_WITHOUT_SCHEME':
+			return __( 'Write the store URL with https:// (or http://) at the start.', 'cuadra' );
+		case 'NO_KEYS':
+			return __( 'Enter the consumer key and secret of a WooCommerce REST API key first.', 'cuadra' );
+		case 'ORDER_NOT_FOUND':
+			return __( 'The store has no order with this number.', 'cuadra' );
+		case 'ORDER_ALREADY_INVOICED':
+			return __( 'This order has already been invoiced.', 'cuadra' );
+		case 'ORDER_IGNORED':
+			return __( 'This order is marked as ignored. Unignore it first to invoice it.', 'cuadra' );
+		case 'ORDER_PROVISIONAL':
+			return __( 'This order is known only from an e-mail or a webhook and the store has not confirmed it yet. Sync the store and try again.', 'cuadra' );
+		case 'ORDER_NOT_INVOICED':
+			return __( 'This order has not been invoiced yet.', 'cuadra' );
+		case 'INVOICE_NOT_ISSUED':
+			return __( 'Issue the invoice of this order first.', 'cuadra' );
+		case 'UNSUPPORTED_TAX_RATE':
+			return __( 'The order uses a tax rate Cuadra cannot invoice (IVA is 21, 10, 4 or 0 percent).', 'cuadra' );
+		case 'DECISION_REQUIRED':
+			return __( 'This order needs a decision before it is invoiced.', 'cuadra' );
 		default:
 			return undefined;
 	}

@@ -8,6 +8,8 @@ export interface TicketsBoot {
 	attachmentUrl: string;
 	/** PHP's post_max_size in bytes (0 when unknown). */
 	maxRequestBytes: number;
+	/** admin-post.php URL with its nonce for a list's CSV export; `&list=…` is appended. */
+	listExportUrl: string;
 }
 
 function isAgent( value: unknown ): value is SupportAgent {
@@ -36,5 +38,6 @@ export function readTicketsBoot( dataset: DOMStringMap ): TicketsBoot {
 		currentUserId: Number( dataset.currentUserId ) || 0,
 		attachmentUrl: dataset.attachmentUrl ?? '',
 		maxRequestBytes: Number( dataset.maxRequestBytes ) || 0,
+		listExportUrl: dataset.listExportUrl ?? '',
 	};
 }

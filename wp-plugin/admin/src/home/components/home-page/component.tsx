@@ -9,7 +9,6 @@ import { CompanySummaryCard } from '../company-summary-card';
 import { ConnectionStatusCard } from '../connection-status-card';
 import { MrrCard } from '../mrr-card';
 import { MrrChartCard } from '../mrr-chart';
-import { RoadmapCard } from '../roadmap-card';
 import { UpcomingCard } from '../upcoming-card';
 
 interface HomePageProps {
@@ -72,7 +71,6 @@ export function HomePage( { canManage, canBill, settingsUrl, recurringUrl }: Hom
 					canManage={ canManage }
 					settingsUrl={ settingsUrl }
 				/>
-				<RoadmapCard />
 			</div>
 		</div>
 	);

@@ -46,6 +46,7 @@ import { InvoiceTotals } from '../invoice-totals';
 import { OriginalInvoicePicker } from '../original-invoice-picker';
 import { StatusBadge } from '../status-badge';
 import { TaxSummaryTable } from '../tax-summary-table';
+import { WooImportPanel } from '../woo-import-panel';
 
 interface InvoiceEditorProps {
 	/** The saved draft; null until the first save. */
@@ -414,6 +415,18 @@ export function InvoiceEditor( {
 				>
 					{ notice.message }
 				</Notice>
+			) }
+
+			{ invoice === null && ! isRectifyingKind( form.kind ) && (
+				<WooImportPanel
+					onCreated={ ( result ) => {
+						setFlash( {
+							status: 'success',
+							message: __( 'Draft created from the order: check it and issue it.', 'cuadra' ),
+						} );
+						navigate( { invoice: result.invoice.id } );
+					} }
+				/>
 			) }
 
 			<div className="cuadra-editor-body">

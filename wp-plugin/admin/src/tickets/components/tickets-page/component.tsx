@@ -2,6 +2,7 @@ import { createElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { useScreenQuery } from '../../../shared/admin-location';
+import { ListsScreen } from '../../../lists/components/lists-screen';
 import { AdminLink } from '../../../shared/components/admin-link';
 import type { TicketsBoot } from '../../tickets-boot';
 import { useDepartments } from '../../use-departments';
@@ -20,14 +21,14 @@ function idFrom( value: string | null ): number | null {
 	return Number.isInteger( id ) && id > 0 ? id : null;
 }
 
-type View = 'inbox' | 'departments' | 'metrics';
+type View = 'inbox' | 'departments' | 'metrics' | 'lists';
 
-/** Cuadra → Tickets: the inbox, one ticket (?ticket=N), departments (?view=departments) or metrics (?view=metrics). */
+/** Cuadra → Tickets: the inbox, one ticket (?ticket=N), departments (?view=departments), metrics (?view=metrics) or lists (?view=lists). */
 export function TicketsPage( { boot }: TicketsPageProps ) {
 	const query = useScreenQuery();
 	const departments = useDepartments();
 	const requested = query.get( 'view' );
-	const view: View = requested === 'departments' || requested === 'metrics' ? requested : 'inbox';
+	const view: View = requested === 'departments' || requested === 'metrics' || requested === 'lists' ? requested : 'inbox';
 	const ticketId = view === 'inbox' ? idFrom( query.get( 'ticket' ) ) : null;
 
 	const tab = ( target: View, label: string ) => (
@@ -44,6 +45,8 @@ export function TicketsPage( { boot }: TicketsPageProps ) {
 		screen = <DepartmentsScreen query={ query } agents={ boot.agents } departments={ departments } />;
 	} else if ( view === 'metrics' ) {
 		screen = <MetricsScreen agents={ boot.agents } />;
+	} else if ( view === 'lists' ) {
+		screen = <ListsScreen query={ query } exportUrl={ boot.listExportUrl } />;
 	} else if ( ticketId !== null ) {
 		screen = <TicketScreen key={ ticketId } ticketId={ ticketId } boot={ boot } departments={ departments.departments ?? [] } />;
 	} else {
@@ -56,6 +59,7 @@ export function TicketsPage( { boot }: TicketsPageProps ) {
 				{ tab( 'inbox', __( 'Inbox', 'cuadra' ) ) }
 				{ tab( 'departments', __( 'Departments', 'cuadra' ) ) }
 				{ tab( 'metrics', __( 'Metrics', 'cuadra' ) ) }
+				{ tab( 'lists', __( 'Lists', 'cuadra' ) ) }
 			</nav>
 			{ screen }
 		</div>

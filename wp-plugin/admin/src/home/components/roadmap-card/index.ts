@@ -1,1 +1,0 @@
-export { RoadmapCard } from './component';
