@@ -138,6 +138,52 @@ describe('contact submissions become contacts and tickets', () => {
     expect(smtp.messages.map((m) => m.envelope.to.join())).toEqual(['ana@example.es', 'ana@example.es']);
   });
 
+  it('a form contact who later becomes a customer is the same contact, with its ticket', async () => {
+    const submitted = await sut
+      .signed('POST', '/contact-submissions', submissionBody({ fields: { email: 'Luis@Example.es', name: 'Luis' } }), FORM_SUBMITTER)
+      .expect(201);
+    const customer = (
+      await sut
+        .signed(
+          'POST',
+          '/customers',
+          {
+            legal_name: 'Luis García SL',
+            tax_id: 'B12345674',
+            address_line: 'Calle Mayor 1',
+            postal_code: '28013',
+            city: 'Madrid',
+            country_code: 'ES',
+            email: 'luis@example.es',
+          },
+          BOOKKEEPER,
+        )
+        .expect(201)
+    ).body;
+    expect(customer.id).toBe(submitted.body.contact_id);
+    expect(customer).toMatchObject({ legal_name: 'Luis García SL', tax_id: 'B12345674' });
+    // Once it is a customer with an address, another customer with that e-mail is a new record, not a takeover.
+    const other = (
+      await sut
+        .signed(
+          'POST',
+          '/customers',
+          {
+            legal_name: 'Otra SL',
+            tax_id: 'A58818501',
+            address_line: 'Av. 2',
+            postal_code: '41001',
+            city: 'Sevilla',
+            country_code: 'ES',
+            email: 'luis@example.es',
+          },
+          BOOKKEEPER,
+        )
+        .expect(201)
+    ).body;
+    expect(other.id).not.toBe(customer.id);
+  });
+
   it('matches the one contact by e-mail, whatever its case, and a billing customer is that same contact', async () => {
     const customer = (
       await sut

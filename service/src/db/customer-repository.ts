@@ -1,4 +1,4 @@
-import { Op, type ModelStatic, type WhereOptions } from 'sequelize';
+import { Op, col, fn, where, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { Customer, CustomerInput } from '../domain/customers/customer';
 import type { ContactRecord } from './models/contact.model';
 
@@ -25,6 +25,8 @@ export interface CustomerRepository {
   create(input: CustomerInput): Promise<Customer>;
   update(id: number, input: CustomerInput): Promise<Customer | null>;
   findById(id: number): Promise<Customer | null>;
+  /** A contact that reached us by a form or e-mail with this address and is not a billing customer yet (no tax ID, no address). */
+  findUnbilledContactByEmail(email: string): Promise<Customer | null>;
   search(query: CustomerSearch): Promise<CustomerPage>;
 }
 
@@ -81,6 +83,23 @@ export function createCustomerRepository(model: ModelStatic<ContactRecord>): Cus
     },
     async findById(id) {
       const row = await model.findByPk(id);
+      return row ? toCustomer(row) : null;
+    },
+    async findUnbilledContactByEmail(email) {
+      const address = email.trim().toLowerCase();
+      if (!address) return null;
+      const row = await model.findOne({
+        where: {
+          [Op.and]: [
+            where(fn('LOWER', col('email')), address),
+            { source: { [Op.ne]: 'billing' } },
+            { [Op.or]: [{ tax_id: null }, { tax_id: '' }] },
+            // Form and e-mail contacts carry no address; one that has an address already is someone's customer record.
+            { address_line: '' },
+          ],
+        },
+        order: [['id', 'ASC']],
+      });
       return row ? toCustomer(row) : null;
     },
     async search({ search, page, per_page }) {

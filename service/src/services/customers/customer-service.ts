@@ -20,7 +20,16 @@ export function createCustomerService({ customers }: { customers: CustomerReposi
   }
 
   return {
+    /**
+     * A person who wrote through the contact form and now buys is one contact, not two: the form
+     * contact with this e-mail (and no tax ID yet) becomes the customer, keeping its tickets and lists.
+     */
     async createCustomer(input: CustomerInput): Promise<Customer> {
+      const known = input.email ? await customers.findUnbilledContactByEmail(input.email) : null;
+      if (known) {
+        const adopted = await withDuplicateCheck(() => customers.update(known.id, canonical(input)));
+        if (adopted) return adopted;
+      }
       return withDuplicateCheck(() => customers.create(canonical(input)));
     },
     async updateCustomer(id: number, input: CustomerInput): Promise<Customer> {
