@@ -495,4 +495,40 @@ requireAll(
     expect(stored.body.status).toBe('open');
     expect(stack.wordpress.pluginProblems()).toEqual([]);
   });
+  step('a new ticket reaches the admin bar without a reload (Heartbeat), its title shown as text', async () => {
+    await admin.goto(adminUrl('page=cuadra'), { waitUntil: 'load' });
+    const created = await service(
+      'POST',
+      '/contact-submissions',
+      submissionBody({ fields: { name: 'Eva', email: 'eva@example.es', subject: 'Aviso <b>urgente</b>', message: 'Hola' } }),
+      FORM_SUBMITTER,
+    );
+    expect(created.status).toBe(201);
+    const title = `#${created.body.ticket_id} Aviso <b>urgente</b>`;
+    // The page was drawn before the ticket existed; only a Heartbeat can bring it. Ask for one (again every
+    // 2 s, in case the page's Heartbeat had not started yet) until the new ticket is listed.
+    await admin.waitForFunction(
+      (text) => {
+        const listed = Array.from(document.querySelectorAll('#wp-admin-bar-cuadra .cuadra-admin-bar-item a')).some(
+          (a) => a.textContent === text,
+        );
+        if (!listed) (window as unknown as { wp?: { heartbeat?: { connectNow(): void } } }).wp?.heartbeat?.connectNow();
+        return listed;
+      },
+      { timeout: 30_000, polling: 2000 },
+      title,
+    );
+    const summary = await service('GET', '/notifications/summary');
+    expect(await admin.$eval('#wp-admin-bar-cuadra .cuadra-admin-bar-badge', (e) => e.textContent)).toBe(String(summary.body.count));
+    const first = await admin.$eval('#wp-admin-bar-cuadra .cuadra-admin-bar-item a', (a) => ({
+      html: a.innerHTML,
+      href: (a as HTMLAnchorElement).href,
+    }));
+    expect(first).toEqual({
+      html: expect.stringContaining('&lt;b&gt;'),
+      href: expect.stringContaining('/wp-admin/admin.php?page=cuadra-tickets'),
+    });
+    expect(await admin.$('#wp-admin-bar-cuadra .cuadra-admin-bar-item b')).toBeNull();
+    expect(stack.wordpress.pluginProblems()).toEqual([]);
+  });
 });

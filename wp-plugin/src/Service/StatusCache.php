@@ -53,24 +53,24 @@ final class StatusCache {
 	}
 
 	/**
-	 * Cached notification count for a user: an int, -1 when the service was down, null when unknown.
+	 * Cached notifications for a user: count (-1 when the service was down) and latest items, or null when unknown.
 	 *
 	 * @param int $user_id User id.
-	 * @return int|null
+	 * @return array{count: int, items: array<int, array{title: string, url: string, type: string}>}|null
 	 */
-	public static function notification_count( $user_id ) {
-		$count = get_transient( self::count_key( $user_id ) );
-		return is_int( $count ) ? $count : null;
+	public static function notification_summary( $user_id ) {
+		$summary = get_transient( self::count_key( $user_id ) );
+		return is_array( $summary ) && isset( $summary['count'], $summary['items'] ) && is_int( $summary['count'] ) ? $summary : null;
 	}
 
 	/**
-	 * Remembers a user's notification count (-1 for "service down").
+	 * Remembers a user's notifications (count -1 for "service down").
 	 *
-	 * @param int $user_id User id.
-	 * @param int $count   Count.
+	 * @param int                                                                   $user_id User id.
+	 * @param array{count: int, items: array<int, array{title: string, url: string, type: string}>} $summary Summary.
 	 */
-	public static function remember_notification_count( $user_id, $count ) {
-		set_transient( self::count_key( $user_id ), (int) $count, self::COUNT_TTL );
+	public static function remember_notification_summary( $user_id, array $summary ) {
+		set_transient( self::count_key( $user_id ), $summary, self::COUNT_TTL );
 	}
 
 	/**
