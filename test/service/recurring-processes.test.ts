@@ -72,12 +72,13 @@ async function count(sequelize: Sequelize, sql: string): Promise<number> {
   return Number(row!.n);
 }
 
-async function waitForAllIssued(sequelize: Sequelize, expected: number, timeoutMs: number): Promise<void> {
+async function waitForAllIssued(sequelize: Sequelize, expected: number, timeoutMs: number, logs: () => string = () => ''): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const issued = await count(sequelize, "SELECT COUNT(*) AS n FROM cuadra_invoices WHERE status = 'issued'");
     if (issued >= expected) return;
-    if (Date.now() > deadline) throw new Error(`only ${issued} of ${expected} recurring invoices issued in time`);
+    if (Date.now() > deadline)
+      throw new Error(`only ${issued} of ${expected} recurring invoices issued in time; service log:\n${logs().slice(-3000)}`);
     await delay(250);
   }
 }
@@ -149,9 +150,16 @@ describe('the recurring scheduler across service processes', () => {
     const billedBeforeKill = await count(sequelize, 'SELECT COUNT(*) AS n FROM cuadra_recurring_periods');
     expect(billedBeforeKill).toBeLessThan(expected);
 
-    processes.push(await startService({ databaseUrl: db.url, secret: TEST_SECRET, env }));
+    const second = await startService({ databaseUrl: db.url, secret: TEST_SECRET, env: { ...env, LOG_LEVEL: 'debug' }, logLevel: 'debug' }); // the billing run's steps are logged at debug
+    processes.push(second);
     // The dead process's lease expires (20 s at most), then the new one finishes the catch-up.
-    await waitForAllIssued(sequelize, expected, 120_000);
+    await waitForAllIssued(sequelize, expected, 120_000, () =>
+      second
+        .logs()
+        .split('\n')
+        .filter((line) => !line.includes('outbox delivery failed'))
+        .join('\n'),
+    );
     await delay(1500);
     await expectExactlyOnce(sequelize, expected);
   }, 180_000);

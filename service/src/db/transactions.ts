@@ -52,6 +52,15 @@ export async function inTransaction<T>(sequelize: Sequelize, work: (tx: Transact
   }
 }
 
+/**
+ * A single write outside any transaction (an UPDATE of one row, a lease). On SQLite it queues with
+ * the transactions, for the same reason they queue: waiting on the file lock inside a worker thread
+ * starves the transaction that holds it. Elsewhere it runs at once.
+ */
+export function queuedWrite<T>(sequelize: Sequelize, work: () => Promise<T>): Promise<T> {
+  return dialectOf(sequelize) === 'sqlite' ? queueSqliteWrite(sqliteFile(sequelize), work) : work();
+}
+
 /** `INSERT … IGNORE` in both dialects: creates a row unless it already exists. */
 export async function insertIgnore(
   sequelize: Sequelize,

@@ -1,6 +1,7 @@
 import { Op, type ModelStatic, type Transaction } from 'sequelize';
 import type { Mailer, OutgoingMail } from '../../adapters/mail/mailer';
 import type { OutboxRecord } from '../../db/models/outbox.model';
+import { queuedWrite } from '../../db/transactions';
 import type { Logger } from '../../logger';
 
 export const MAX_ATTEMPTS = 12;
@@ -69,24 +70,28 @@ export function createOutboxService({ model, mailer, composers, now, logger, mes
           if (!composer) throw new Error(`No composer for ${entry.kind}`);
           const mail = await composer(JSON.parse(entry.payload), { id: entry.id, dedupe_key: entry.dedupe_key });
           await mailer.send({ ...mail, messageId: mail.messageId ?? messageId });
-          await entry.update({
-            status: 'sent',
-            sent_at: now(),
-            message_id: mail.messageId ?? messageId,
-            attempts: entry.attempts + 1,
-            last_error: null,
-          });
+          await queuedWrite(model.sequelize!, () =>
+            entry.update({
+              status: 'sent',
+              sent_at: now(),
+              message_id: mail.messageId ?? messageId,
+              attempts: entry.attempts + 1,
+              last_error: null,
+            }),
+          );
           sent += 1;
         } catch (err) {
           const attempts = entry.attempts + 1;
           // Only the error's message: SMTP errors can echo addresses but never credentials.
           const message = String((err as Error).message ?? err).slice(0, 490);
-          await entry.update({
-            attempts,
-            last_error: message,
-            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-            next_attempt_at: new Date(now().getTime() + retryDelayMs(attempts)),
-          });
+          await queuedWrite(model.sequelize!, () =>
+            entry.update({
+              attempts,
+              last_error: message,
+              status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+              next_attempt_at: new Date(now().getTime() + retryDelayMs(attempts)),
+            }),
+          );
           logger.warn({ outbox_id: entry.id, kind: entry.kind, attempts, error: message }, 'outbox delivery failed');
           failed += 1;
         }

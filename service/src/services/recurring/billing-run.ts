@@ -256,7 +256,9 @@ export function createBillingRun(deps: BillingRunDeps) {
     for (const send of [true, false]) {
       const ids = drafts.filter((d) => d.send === send).map((d) => d.invoiceId);
       if (ids.length === 0) continue;
+      logger.debug({ drafts: ids.length, send }, 'issuing recurring drafts');
       const outcome = await invoices.issueInvoices(ids, { sendEmail: send });
+      logger.debug({ issued: outcome.issued.length, failed: outcome.failed.length }, 'recurring drafts issued');
       result.issued += outcome.issued.length;
       result.failed += outcome.failed.length;
       for (const f of outcome.failed)
@@ -292,6 +294,7 @@ export function createBillingRun(deps: BillingRunDeps) {
             if (plan) plans.push(plan);
           }
           if (plans.length) drafts.push(...(await writePlans(plans, result)));
+          logger.debug({ templates: plans.length, drafts: drafts.length }, 'recurring periods written');
         }
         await issue(drafts, result);
       }
