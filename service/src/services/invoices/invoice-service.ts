@@ -123,7 +123,7 @@ const DEFAULT_SERIES: Record<SeriesKind, { code: string; prefix: string }> = {
 };
 
 function invalid(problems: BillingProblem[]): ValidationError {
-  return new ValidationError(problems.map((p) => ({ message: p.message, code: p.code, property: p.property })));
+  return new ValidationError(problems); // a billing problem is already an error detail
 }
 
 function percentLabel(basisPoints: number): string {
@@ -299,11 +299,14 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
   }
 
   /** Checks and prices a draft and gives the rows to store; reads only, so it runs before the transaction. */
-  async function prepareDraft(input: DraftInput) {
+  async function prepareDraft(input: DraftInput, options: { issuable?: boolean } = {}) {
     const series = await seriesFor(input.kind, input.series_code);
     const original = await rectifiedOriginal(input);
     const recipient = input.recipient ?? (input.customer_id !== null ? await recipientFor(input) : null);
-    const problems = validateInvoiceDraft(draftForRules(input, recipient, original)).filter((p) => !isIssueOnlyProblem(p));
+    // A draft being written may still lack recipient data; one made to be issued at once (a recurring period) may not.
+    const problems = validateInvoiceDraft(draftForRules(input, recipient, original)).filter(
+      (p) => options.issuable || !isIssueOnlyProblem(p),
+    );
     if (problems.length) throw invalid(problems);
     const totals = priceDraft(draftForRules(input, recipient, original), input.external_tax_totals);
     const lines: InvoiceLineView[] = input.lines.map((line, index) => ({
@@ -643,11 +646,6 @@ export function createInvoiceService(deps: InvoiceServiceDeps) {
     insertDraft,
     /** The series a draft of this kind would be numbered in (422 naming series_code when unknown or of another kind). */
     resolveSeries: seriesFor,
-    /** What would stop this draft from being issued today (missing recipient data, rules), without storing anything. */
-    async issueProblems(input: DraftInput): Promise<BillingProblem[]> {
-      const recipient = await recipientFor(input);
-      return validateInvoiceDraft(draftForRules(input, recipient, null));
-    },
     updateDraft: (id: number, input: DraftInput) => saveDraft(id, input, null),
 
     async deleteDraft(id: number): Promise<void> {

@@ -5,7 +5,7 @@ import type { RecurringTemplateRecord } from '../../db/models/recurring.model';
 import type { CustomerRepository } from '../../db/customer-repository';
 import { inTransaction } from '../../db/transactions';
 import { isWithinTerm, periodDate, periodInstant, servicePeriod } from '../../domain/billing/recurrence';
-import { discountApplies, periodLines } from '../../domain/billing/recurring-template';
+import { discountApplies, periodLines, type TemplateTerms } from '../../domain/billing/recurring-template';
 import { AppError, ValidationError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { Customer } from '../../domain/customers/customer';
@@ -16,7 +16,7 @@ import { currentMrr, recordMrrChange, scheduleOf, termsOf, type MrrChangeReason 
 export interface BillingRunDeps {
   sequelize: Sequelize;
   models: RecurringModels & Pick<InvoiceModels, 'Invoice'>;
-  invoices: Pick<InvoiceService, 'prepareDraft' | 'insertDraft' | 'issueInvoices' | 'issueProblems'>;
+  invoices: Pick<InvoiceService, 'prepareDraft' | 'insertDraft' | 'issueInvoices'>;
   customers: CustomerRepository;
   now: () => Date;
   logger: Logger;
@@ -77,9 +77,8 @@ export function createBillingRun(deps: BillingRunDeps) {
   }
 
   /** Why the template's MRR moves when invoice number `issuedIndex` is issued. */
-  function reasonFor(row: RecurringTemplateRecord, issuedIndex: number): MrrChangeReason {
+  function reasonFor(terms: TemplateTerms, issuedIndex: number): MrrChangeReason {
     if (issuedIndex === 0) return 'started';
-    const terms = termsOf(row);
     if (discountApplies(terms, issuedIndex - 1) && !discountApplies(terms, issuedIndex)) return 'discount_expired';
     return 'renewed';
   }
@@ -140,12 +139,8 @@ export function createBillingRun(deps: BillingRunDeps) {
     try {
       for (const [n, period] of plan.periods.entries()) {
         const draft = draftFor(snapshot, period.index, snapshot.issued_count + n, payTerms);
-        // A draft that could not be issued would only wait as a draft: leave the period for when the data is fixed.
-        if (n === 0) {
-          const problems = await invoices.issueProblems(draft);
-          if (problems.length) throw new ValidationError(problems.map((p) => ({ message: p.message, code: p.code, property: p.property })));
-        }
-        period.prepared = await invoices.prepareDraft(draft);
+        // Checked as for issuing: a draft that could not be issued would only wait as a draft; the period waits instead.
+        period.prepared = await invoices.prepareDraft(draft, { issuable: true });
       }
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -192,6 +187,7 @@ export function createBillingRun(deps: BillingRunDeps) {
         )
           continue; // still due, so the run's next query plans it again from its new state
         const schedule = scheduleOf(row);
+        const terms = termsOf(row); // parsed once per template, not per period
         for (const period of plan.periods) {
           const draft = await invoices.insertDraft(tx, period.prepared, null);
           const covered = servicePeriod(schedule, period.index);
@@ -205,13 +201,13 @@ export function createBillingRun(deps: BillingRunDeps) {
           made.push({ invoiceId: draft.id, send: Boolean(row.auto_send) });
           // MRR moves with the invoice that starts, renews or ends a discount; the event dates from the period.
           const before = { template_id: row.id, customer_id: row.customer_id, currency: row.currency, mrr: Number(row.mrr) };
-          const reason = reasonFor(row, row.issued_count);
+          const reason = reasonFor(terms, row.issued_count);
           row.set({
             next_period_index: period.index + 1,
             issued_count: row.issued_count + 1,
             next_issue_at: periodInstant(schedule, period.index + 1),
           });
-          const mrr = currentMrr(row, termsOf(row));
+          const mrr = currentMrr(row, terms);
           row.set({ mrr });
           await recordMrrChange(models, tx, before, { customer_id: row.customer_id, currency: row.currency, mrr }, reason, covered.start);
         }

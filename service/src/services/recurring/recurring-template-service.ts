@@ -73,7 +73,7 @@ export interface RecurringTemplateServiceDeps {
 const SCHEDULE_FIELDS = ['interval_unit', 'interval_count', 'anchor_date', 'anchor_time'] as const;
 
 function invalid(problems: BillingProblem[]): ValidationError {
-  return new ValidationError(problems.map((p) => ({ message: p.message, code: p.code, property: p.property })));
+  return new ValidationError(problems);
 }
 
 function recipientOf(customer: Customer) {
