@@ -2,7 +2,9 @@
 // visitors with JavaScript on and off; anti-spam, rate limit, hostile input, and the stored-first
 // queue while the service is down. The service runs behind a small TCP-level switch so a test can
 // take it "down" (connection refused) and bring it back on the same address.
+import { writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { signRequest, type SignedUser } from '../../service/src/http/auth/request-signature';
 import {
@@ -19,9 +21,11 @@ import {
   type TestBrowser,
 } from '../harness';
 import {
+  CONTACT_FORM_MARKUP,
   formBody,
   formTokens,
   installBareTheme,
+  publishPage,
   resetRateWindow,
   spamLogCount,
   submissionRows,
@@ -46,6 +50,8 @@ const VALID: ContactFields = {
 class ServiceSwitch {
   server: Server | undefined;
   port = 0;
+  /** Method and path of every request forwarded, in order. */
+  readonly seen: string[] = [];
 
   constructor(private readonly target: string) {}
 
@@ -53,6 +59,7 @@ class ServiceSwitch {
     if (!this.port) this.port = await freePort();
     const target = new URL(this.target);
     this.server = createServer((req, res) => {
+      this.seen.push(`${req.method} ${req.url}`);
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
@@ -484,7 +491,7 @@ requireAll(
     expect(wp().pluginProblems()).toEqual([]);
   });
 
-  step('with the service up, a submission is delivered at once and its ticket id is kept', async () => {
+  step('with WP-Cron off (as in this suite) and the service up, a submission is delivered inline and its ticket id is kept', async () => {
     await resetRateWindow(wp());
     const tokens = await agedTokens();
     await restSubmit(formBody(tokens, { ...VALID, select_0: 'Ventas', subject: 'Ruta real' }));
@@ -492,3 +499,96 @@ requireAll(
     expect(row).toMatchObject({ status: 'delivered', attempts: 1, ticket_id: expect.any(Number) });
   });
 });
+
+// WordPress's default: WP-Cron on. The visitor is answered once the row is stored; the ticket is
+// created by a cron run that the submission spawns itself (no page view, no manual do_action).
+requireAll(requirements.php, requirements.wordpress, requirements.mariadb, requirements.serviceBuild, requirements.pluginBuild).describe(
+  'contact-form delivery with WP-Cron on: answered when stored, delivered in the background in batches',
+  () => {
+    let stack: RunningStack;
+    let serviceSwitch: ServiceSwitch;
+    let page: { id: number; url: string };
+
+    const wp = () => stack.wordpress;
+    let tokens: Awaited<ReturnType<typeof formTokens>>;
+    const submit = async (fields: ContactFields) => {
+      const response = await fetch(`${wp().url}/wp-json/cuadra/v1/contact-submissions`, { method: 'POST', body: formBody(tokens, fields) });
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const waitForRows = async (done: (rows: Awaited<ReturnType<typeof submissionRows>>) => boolean, what: string) => {
+      for (let waited = 0; waited < 30000; waited += 250) {
+        const rows = await submissionRows(wp());
+        if (done(rows)) return rows;
+        await sleep(250);
+      }
+      throw new Error(
+        `still waiting for ${what}: ${JSON.stringify((await submissionRows(wp())).map((r) => [r.id, r.status, r.attempts, r.last_error]))}`,
+      );
+    };
+
+    beforeAll(async () => {
+      const secret = 'contact-form-cron-e2e-secret-0123456789ab';
+      const port = await freePort();
+      serviceSwitch = new ServiceSwitch(`http://127.0.0.1:${port}`);
+      await serviceSwitch.up();
+      stack = await startStack({
+        db: 'mariadb',
+        connect: 'none',
+        secret,
+        service: { port },
+        wordpress: {
+          constants: { CUADRA_SERVICE_URL: `http://127.0.0.1:${serviceSwitch.port}`, CUADRA_SECRET: secret, DISABLE_WP_CRON: false },
+        },
+      });
+      await installBareTheme(stack.wordpress);
+      // Thirty submissions from one address: the rate limit is tested above, not here.
+      await writeFile(
+        path.join(stack.wordpress.dir, 'wp-content', 'mu-plugins', 'cuadra-test-no-rate-limit.php'),
+        "<?php add_filter( 'cuadra_contact_rate_limit', static function () { return PHP_INT_MAX; } );\n",
+      );
+      page = await publishPage(stack.wordpress, 'Contacto', CONTACT_FORM_MARKUP('c7r0n1'));
+      tokens = await formTokens(page.url);
+      await sleep(HUMAN_DELAY_MS);
+    }, 180000);
+
+    afterAll(async () => {
+      await serviceSwitch?.down();
+      await stack?.stop();
+    }, 60000);
+
+    test('thirty quick submissions are all thanked at once and all become tickets, each exactly once', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => submit({ ...VALID, email: `cliente${i}@example.es`, subject: `Lote ${i}` })),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill('sent'));
+      const rows = await waitForRows((rows) => rows.length === 30 && rows.every((row) => row.status === 'delivered'), 'delivery');
+      expect(new Set(rows.map((row) => row.ticket_id)).size).toBe(30);
+      expect(rows.map((row) => row.attempts)).toEqual(Array(30).fill(1));
+      // Every row went through the batch route, several rows per request.
+      const sent = serviceSwitch.seen.filter((line) => line.startsWith('POST /contact-submissions'));
+      expect(sent.every((line) => line === 'POST /contact-submissions/batch')).toBe(true);
+      expect(sent.length).toBeLessThan(30);
+      expect(wp().pluginProblems()).toEqual([]);
+    });
+
+    test('with the service down the visitor is still thanked; the row waits with backoff and the next cron run after it returns delivers it', async () => {
+      await serviceSwitch.down();
+      const before = (await submissionRows(wp())).length;
+      const answer = await submit({ ...VALID, subject: 'Mientras caído' });
+      expect(answer.status).toBe('sent');
+      const [waiting] = (await waitForRows((rows) => rows.length > before && rows.at(-1)!.attempts === 1, 'the first attempt')).slice(-1);
+      expect(waiting).toMatchObject({ status: 'queued', attempts: 1, last_error: expect.stringMatching(/cuadra_service_unreachable/) });
+      expect(await wp().phpJson<number | false>("return wp_next_scheduled('cuadra_deliver_submissions');")).toEqual(expect.any(Number));
+
+      await serviceSwitch.up();
+      // The retry comes due (a minute later in real time: moved here), and any page view runs WP-Cron.
+      await wp().phpEval(
+        'global $wpdb; $wpdb->query("UPDATE {$wpdb->prefix}cuadra_submissions SET next_attempt_at = UTC_TIMESTAMP() WHERE status = \'queued\'");' +
+          " wp_clear_scheduled_hook('cuadra_deliver_submissions'); wp_schedule_single_event(time() - 1, 'cuadra_deliver_submissions');",
+      );
+      await fetch(`${wp().url}/`);
+      const rows = await waitForRows((rows) => rows.at(-1)!.status === 'delivered', 'delivery after the service returned');
+      expect(rows.at(-1)).toMatchObject({ status: 'delivered', attempts: 2, ticket_id: expect.any(Number) });
+    });
+  },
+);

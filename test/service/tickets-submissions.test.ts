@@ -224,6 +224,50 @@ describe('contact submissions become contacts and tickets', () => {
     expect(customers.items.map((c: { id: number }) => c.id)).toEqual([first.body.contact_id]);
   });
 
+  it('takes a batch as WordPress queues it: each item judged on its own, once per key, in order', async () => {
+    const done = submissionBody({ fields: { name: 'Delivered Before' } });
+    const before = await sut.signed('POST', '/contact-submissions', done, FORM_SUBMITTER).expect(201);
+    const fresh = submissionBody({ fields: { name: 'Luis', email: 'luis@example.es' } });
+    const twice = submissionBody({ fields: { name: 'Eva', email: 'eva@example.es' } });
+    const bad = { ...submissionBody({ fields: { email: 'no-es-un-correo' } }), idempotency_key: 'bad-item-0001' };
+    const batch = await sut
+      .signed('POST', '/contact-submissions/batch', { submissions: [fresh, bad, done, twice, twice] }, FORM_SUBMITTER)
+      .expect(200);
+    const results = batch.body.results as Array<Record<string, unknown>>;
+    expect(results.map((r) => [r.index, r.idempotency_key, r.status])).toEqual([
+      [0, fresh.idempotency_key, 'created'],
+      [1, 'bad-item-0001', 'rejected'],
+      [2, done.idempotency_key, 'existing'],
+      [3, twice.idempotency_key, 'created'],
+      [4, twice.idempotency_key, 'existing'],
+    ]);
+    expect(results[1]!.errors).toEqual([expect.objectContaining({ property: 'fields.email', code: 'INVALID_EMAIL' })]);
+    expect(results[2]).toMatchObject({ ticket_id: before.body.ticket_id, contact_id: before.body.contact_id });
+    expect(results[4]!.ticket_id).toBe(results[3]!.ticket_id);
+
+    // The same batch again (WordPress lost the answer) creates nothing more.
+    const again = await sut.signed('POST', '/contact-submissions/batch', { submissions: [fresh, twice] }, FORM_SUBMITTER).expect(200);
+    expect(again.body.results.map((r: { status: string; ticket_id: number }) => [r.status, r.ticket_id])).toEqual([
+      ['existing', results[0]!.ticket_id],
+      ['existing', results[3]!.ticket_id],
+    ]);
+    const tickets = (await sut.signed('GET', '/tickets', undefined, SUPPORT_AGENT).expect(200)).body;
+    expect(tickets.total).toBe(3);
+    const luis = (await sut.signed('GET', `/tickets/${results[0]!.ticket_id}`, undefined, SUPPORT_AGENT).expect(200)).body;
+    expect(luis.contact).toMatchObject({ name: 'Luis', email: 'luis@example.es' });
+
+    // One acknowledgement per new ticket.
+    await deliver();
+    expect(smtp.messages.map((m) => m.envelope.to.join()).sort()).toEqual(['ana@example.es', 'eva@example.es', 'luis@example.es']);
+
+    for (const wrong of [{}, { submissions: [] }, { submissions: 'x' }, { submissions: Array(101).fill(fresh) }]) {
+      const refused = await sut.signed('POST', '/contact-submissions/batch', wrong, FORM_SUBMITTER).expect(422);
+      expectErrorShape(refused.body, 'INVALID_VALUE', 'submissions');
+    }
+    // Only the form-submitter (or support) may deliver.
+    await sut.signed('POST', '/contact-submissions/batch', { submissions: [fresh] }, BOOKKEEPER).expect(403);
+  });
+
   it('answers field errors as 422 naming the property as sent', async () => {
     const long = await sut
       .signed('POST', '/contact-submissions', submissionBody({ fields: { message: 'a'.repeat(20_001) } }), FORM_SUBMITTER)

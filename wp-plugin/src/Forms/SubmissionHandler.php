@@ -209,11 +209,8 @@ final class SubmissionHandler {
 				)
 			);
 		}
-		$outcome = $this->delivery->deliver( $id );
-		if ( SubmissionStore::DELIVERED === $outcome ) {
-			// The service is up: a good moment to catch up on anything that waited.
-			$this->delivery->deliver_due( 3 );
-		}
+		// Stored: the visitor is answered now, the ticket is created moments later (SubmissionDelivery).
+		$this->delivery->after_store( $id );
 		return array_merge( $result, self::thank_you( $form ), array( 'values' => array() ) );
 	}
 

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class SubmissionStore {
 
-	const SCHEMA_VERSION        = '1';
+	const SCHEMA_VERSION        = '2';
 	const SCHEMA_VERSION_OPTION = 'cuadra_forms_schema_version';
 
 	const QUEUED    = 'queued';
@@ -81,10 +81,12 @@ final class SubmissionStore {
   next_attempt_at datetime NOT NULL,
   last_error text NULL,
   ticket_id bigint(20) unsigned NULL,
+  lease char(32) NULL,
   created_at datetime NOT NULL,
   PRIMARY KEY  (id),
   UNIQUE KEY uuid (uuid),
-  KEY status_next (status,next_attempt_at)
+  KEY status_next (status,next_attempt_at),
+  KEY lease (lease)
 ) $charset;
 CREATE TABLE " . self::spam_table() . " (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
@@ -148,17 +150,13 @@ CREATE TABLE " . self::hits_table() . " (
 	}
 
 	/**
-	 * Ids of queued rows that are due, oldest first.
+	 * Whether any queued row is due now.
 	 *
-	 * @param int $limit At most this many.
-	 * @return int[]
+	 * @return bool
 	 */
-	public static function due_ids( $limit ) {
+	public static function has_due() {
 		global $wpdb;
-		$ids = $wpdb->get_col( // phpcs:ignore WordPress.DB
-			$wpdb->prepare( 'SELECT id FROM ' . self::table() . ' WHERE status = %s AND next_attempt_at <= %s ORDER BY id LIMIT %d', self::QUEUED, gmdate( 'Y-m-d H:i:s' ), $limit ) // phpcs:ignore WordPress.DB
-		);
-		return array_map( 'intval', $ids );
+		return (bool) $wpdb->get_var( $wpdb->prepare( 'SELECT 1 FROM ' . self::table() . ' WHERE status = %s AND next_attempt_at <= %s LIMIT 1', self::QUEUED, gmdate( 'Y-m-d H:i:s' ) ) ); // phpcs:ignore WordPress.DB
 	}
 
 	/**
@@ -173,26 +171,33 @@ CREATE TABLE " . self::hits_table() . " (
 	}
 
 	/**
-	 * Takes a due row for one delivery attempt: pushes its next attempt into the future so a second
-	 * worker (cron, another request) skips it meanwhile.
+	 * Takes up to $limit due rows, oldest first, for one delivery attempt: one UPDATE marks them with a
+	 * fresh lease and pushes their next attempt past it, so a second worker (another cron run, a
+	 * request) skips them meanwhile; a worker that dies leaves them due again when the lease ends.
 	 *
-	 * @param int $id          Row id.
+	 * @param int $limit       At most this many rows.
 	 * @param int $lease_until Unix seconds.
-	 * @return bool Whether this caller holds it.
+	 * @param int $only_id     Only this row (0: any due row).
+	 * @return object[] Rows with id, payload and attempts.
 	 */
-	public static function claim( $id, $lease_until ) {
+	public static function claim_due( $limit, $lease_until, $only_id = 0 ) {
 		global $wpdb;
-		$now = gmdate( 'Y-m-d H:i:s' );
+		$lease = wp_generate_password( 32, false );
+		$only  = $only_id ? $wpdb->prepare( ' AND id = %d', $only_id ) : '';
 		$taken = $wpdb->query( // phpcs:ignore WordPress.DB
 			$wpdb->prepare(
-				'UPDATE ' . self::table() . ' SET next_attempt_at = %s WHERE id = %d AND status = %s AND next_attempt_at <= %s', // phpcs:ignore WordPress.DB
+				'UPDATE ' . self::table() . ' SET next_attempt_at = %s, lease = %s WHERE status = %s AND next_attempt_at <= %s' . $only . ' ORDER BY id LIMIT %d', // phpcs:ignore WordPress.DB
 				gmdate( 'Y-m-d H:i:s', $lease_until ),
-				$id,
+				$lease,
 				self::QUEUED,
-				$now
+				gmdate( 'Y-m-d H:i:s' ),
+				$limit
 			)
 		);
-		return 1 === $taken;
+		if ( ! $taken ) {
+			return array();
+		}
+		return $wpdb->get_results( $wpdb->prepare( 'SELECT id, payload, attempts FROM ' . self::table() . ' WHERE lease = %s ORDER BY id', $lease ) ); // phpcs:ignore WordPress.DB
 	}
 
 	/**

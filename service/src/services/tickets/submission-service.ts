@@ -65,85 +65,131 @@ export function createSubmissionService({
     return row ? { ticket_id: row.ticket_id, ticket_number: row.ticket_id, contact_id: row.contact_id } : null;
   }
 
+  /** Stores one new submission (contact, ticket, its record and list sign-ups) inside the caller's transaction. */
+  async function store(tx: Transaction, input: SubmissionInput): Promise<SubmissionReceipt> {
+    // A form may name a department deleted since it was published: the enquiry still goes to the default one.
+    const chosen = input.department_id === null ? null : await Department.findByPk(input.department_id, { transaction: tx });
+    const department = chosen ?? (await departments.defaultDepartment(tx));
+    const received = now();
+    // The visitor's time counts for response times (WordPress may deliver late), but never a future one.
+    const createdAt = input.submitted_at.getTime() < received.getTime() ? input.submitted_at : received;
+    const { fields } = input;
+    const { ticket, contact_id } = await tickets.openTicket(tx, {
+      person: { email: fields.email, name: fields.name, phone: fields.phone, source: 'form', created_from: input.source.page_url },
+      department,
+      subject: fields.subject,
+      body_text: fields.message,
+      body_html: null,
+      message_id: null,
+      locale: input.locale,
+      created_at: createdAt,
+      attachments: [],
+    });
+    await ContactSubmission.create(
+      {
+        idempotency_key: input.idempotency_key,
+        ticket_id: ticket.id,
+        contact_id,
+        department_id: department.id,
+        submitted_at: input.submitted_at,
+        source_post_id: input.source.post_id,
+        source_page_url: input.source.page_url,
+        source_form_id: input.source.form_id,
+        list_ids: JSON.stringify(input.list_ids),
+        fields: JSON.stringify({
+          name: fields.name,
+          email: fields.email,
+          phone: fields.phone,
+          subject: fields.subject,
+          message: fields.message,
+          selects: fields.selections,
+        }),
+        privacy_accepted: fields.privacy_accepted,
+        marketing_consent: fields.marketing_consent,
+        consent_text: input.consent.text,
+        consent_version: input.consent.version,
+        consent_ip: input.consent.ip,
+        consent_user_agent: input.consent.user_agent,
+        locale: input.locale,
+        created_at: received,
+      },
+      { transaction: tx },
+    );
+    await listSignups?.fromSubmission(tx, {
+      contact_id,
+      list_ids: input.list_ids,
+      marketing_consent: fields.marketing_consent,
+      consent: input.consent,
+      source: input.source,
+      locale: input.locale,
+      at: createdAt,
+    });
+    return { ticket_id: ticket.id, ticket_number: ticket.id, contact_id };
+  }
+
+  async function submit(input: SubmissionInput): Promise<{ created: boolean; receipt: SubmissionReceipt }> {
+    const earlier = await receiptFor(input.idempotency_key);
+    if (earlier) return { created: false, receipt: earlier };
+    try {
+      const receipt = await inTransaction(sequelize, (tx) => store(tx, input));
+      onMailQueued();
+      return { created: true, receipt };
+    } catch (err) {
+      // The same delivery arrived twice at once: the other one stored it, this one answers with it.
+      if (isUniqueViolation(err)) {
+        const stored = await receiptFor(input.idempotency_key);
+        if (stored) return { created: false, receipt: stored };
+      }
+      throw err;
+    }
+  }
+
   return {
     /**
      * Stores a form submission as a contact and a ticket, once per idempotency key, and queues the
      * acknowledgement and the department notice in the same transaction (stored first, mailed after).
      */
-    async submit(input: SubmissionInput): Promise<{ created: boolean; receipt: SubmissionReceipt }> {
-      const earlier = await receiptFor(input.idempotency_key);
-      if (earlier) return { created: false, receipt: earlier };
+    submit,
+
+    /**
+     * Stores a batch that WordPress queued while answering visitors at once. All new submissions go in
+     * one transaction (one commit instead of one per enquiry, which is what a busy form costs); if
+     * that transaction fails for any reason (a duplicate delivered concurrently, a deadlock) each
+     * one is retried on its own, so one bad row never holds the others back.
+     */
+    async submitBatch(inputs: SubmissionInput[]): Promise<Array<{ created: boolean; receipt: SubmissionReceipt }>> {
+      const keys = inputs.map((input) => input.idempotency_key);
+      const earlier = new Map(
+        (await ContactSubmission.findAll({ where: { idempotency_key: keys } })).map((row) => [
+          row.idempotency_key,
+          { ticket_id: row.ticket_id, ticket_number: row.ticket_id, contact_id: row.contact_id },
+        ]),
+      );
+      // The same key twice in one batch is stored once.
+      const fresh = inputs.filter((input, index) => !earlier.has(input.idempotency_key) && keys.indexOf(input.idempotency_key) === index);
+      let stored: Map<string, SubmissionReceipt>;
       try {
-        const receipt = await inTransaction(sequelize, async (tx) => {
-          // A form may name a department deleted since it was published: the enquiry still goes to the default one.
-          const chosen = input.department_id === null ? null : await Department.findByPk(input.department_id, { transaction: tx });
-          const department = chosen ?? (await departments.defaultDepartment(tx));
-          const received = now();
-          // The visitor's time counts for response times (WordPress may deliver late), but never a future one.
-          const createdAt = input.submitted_at.getTime() < received.getTime() ? input.submitted_at : received;
-          const { fields } = input;
-          const { ticket, contact_id } = await tickets.openTicket(tx, {
-            person: { email: fields.email, name: fields.name, phone: fields.phone, source: 'form', created_from: input.source.page_url },
-            department,
-            subject: fields.subject,
-            body_text: fields.message,
-            body_html: null,
-            message_id: null,
-            locale: input.locale,
-            created_at: createdAt,
-            attachments: [],
-          });
-          await ContactSubmission.create(
-            {
-              idempotency_key: input.idempotency_key,
-              ticket_id: ticket.id,
-              contact_id,
-              department_id: department.id,
-              submitted_at: input.submitted_at,
-              source_post_id: input.source.post_id,
-              source_page_url: input.source.page_url,
-              source_form_id: input.source.form_id,
-              list_ids: JSON.stringify(input.list_ids),
-              fields: JSON.stringify({
-                name: fields.name,
-                email: fields.email,
-                phone: fields.phone,
-                subject: fields.subject,
-                message: fields.message,
-                selects: fields.selections,
-              }),
-              privacy_accepted: fields.privacy_accepted,
-              marketing_consent: fields.marketing_consent,
-              consent_text: input.consent.text,
-              consent_version: input.consent.version,
-              consent_ip: input.consent.ip,
-              consent_user_agent: input.consent.user_agent,
-              locale: input.locale,
-              created_at: received,
-            },
-            { transaction: tx },
-          );
-          await listSignups?.fromSubmission(tx, {
-            contact_id,
-            list_ids: input.list_ids,
-            marketing_consent: fields.marketing_consent,
-            consent: input.consent,
-            source: input.source,
-            locale: input.locale,
-            at: createdAt,
-          });
-          return { ticket_id: ticket.id, ticket_number: ticket.id, contact_id };
+        stored = await inTransaction(sequelize, async (tx) => {
+          const receipts = new Map<string, SubmissionReceipt>();
+          for (const input of fresh) receipts.set(input.idempotency_key, await store(tx, input));
+          return receipts;
         });
-        onMailQueued();
-        return { created: true, receipt };
-      } catch (err) {
-        // The same delivery arrived twice at once: the other one stored it, this one answers with it.
-        if (isUniqueViolation(err)) {
-          const stored = await receiptFor(input.idempotency_key);
-          if (stored) return { created: false, receipt: stored };
+      } catch {
+        stored = new Map();
+        for (const input of fresh) {
+          const outcome = await submit(input);
+          if (outcome.created) stored.set(input.idempotency_key, outcome.receipt);
+          else earlier.set(input.idempotency_key, outcome.receipt);
         }
-        throw err;
       }
+      if (stored.size > 0) onMailQueued();
+      const reported = new Set<string>();
+      return inputs.map((input) => {
+        const key = input.idempotency_key;
+        const created = stored.has(key) && !reported.has(key);
+        reported.add(key);
+        return { created, receipt: (stored.get(key) ?? earlier.get(key)) as SubmissionReceipt };
+      });
     },
   };
 }
