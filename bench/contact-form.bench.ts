@@ -19,6 +19,7 @@ import { CONTACT_FORM_MARKUP, formTokens, installBareTheme, publishPage, submiss
 import type { Benchmark } from './lib/benchmark';
 import { startKeepAliveFront } from './lib/keep-alive-front';
 import type { LoadResult, LoadSettings } from './lib/load';
+import { groupCpuMs, processGroupOf } from './lib/proc';
 
 interface AssetBytes {
   js: number;
@@ -47,7 +48,12 @@ async function waitForDrain(wp: RunningWordPress, timeoutMs: number): Promise<Re
   for (;;) {
     const rows = await countRows(wp);
     if (!rows.queued) return rows;
-    if (performance.now() - started > timeoutMs) throw new Error(`submissions still queued after ${timeoutMs} ms: ${JSON.stringify(rows)}`);
+    if (performance.now() - started > timeoutMs) {
+      const waiting = await wp.phpJson<unknown[]>(
+        'global $wpdb; return $wpdb->get_results("SELECT id, attempts, next_attempt_at, lease, last_error, UTC_TIMESTAMP() AS now FROM {$wpdb->prefix}cuadra_submissions WHERE status = \'queued\' LIMIT 5", ARRAY_A);',
+      );
+      throw new Error(`submissions still queued after ${timeoutMs} ms: ${JSON.stringify(rows)} ${JSON.stringify(waiting)}`);
+    }
     // A page view runs WP-Cron if no run is going on (after a run ends, rows stored meanwhile wait for the next view).
     await fetch(wp.url).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -179,26 +185,53 @@ const contactForm: Benchmark = {
       const probeRows = await waitForDrain(wp, 30_000);
       if (probeRows.delivered !== 1) throw new Error(`probe submission not delivered: ${JSON.stringify(probeRows)}`);
 
+      // Which process spent the CPU, per request of each run: PHP (requests and cron runs) and the service.
+      const phpGroup = processGroupOf(`127.0.0.1:${new URL(wp.url).port}`);
+      const serviceGroup = stack.service?.pid ?? null;
+      // MariaDB is shared with anything else running on the machine: its figure is only an upper bound.
+      const mariadbGroup = processGroupOf('mariadbd');
+      const cpuNow = () => ({
+        php: phpGroup ? groupCpuMs(phpGroup) : 0,
+        service: serviceGroup ? groupCpuMs(serviceGroup) : 0,
+        mariadb: mariadbGroup ? groupCpuMs(mariadbGroup) : 0,
+      });
+      const cpuPerRequest: Record<string, number> = {};
+      const account = async (name: string, run: () => Promise<LoadResult>) => {
+        const before = cpuNow();
+        const result = await run();
+        const after = cpuNow();
+        // Includes the warm-up's requests, which autocannon does not count in `requests`: an estimate.
+        const requests = result.requests * (1 + settings.warmupSec / settings.durationSec);
+        cpuPerRequest[`cpu_ms_per_request_${name}_php`] = Math.round(((after.php - before.php) / requests) * 100) / 100;
+        cpuPerRequest[`cpu_ms_per_request_${name}_service`] = Math.round(((after.service - before.service) / requests) * 100) / 100;
+        cpuPerRequest[`cpu_ms_per_request_${name}_mariadb`] = Math.round(((after.mariadb - before.mariadb) / requests) * 100) / 100;
+        return result;
+      };
       const front = await startKeepAliveFront(wp.url);
       const runs: LoadResult[] = [];
       let drainSec = 0;
       let queuedAtEnd = 0;
       try {
         runs.push(
-          await postLoad(
-            '(a) POST /wp-json/cuadra/v1/contact-submissions',
-            `${front.url}/wp-json/cuadra/v1/contact-submissions`,
-            body,
-            settings,
-          ),
+          await account('a', async () => {
+            const result = await postLoad(
+              '(a) POST /wp-json/cuadra/v1/contact-submissions',
+              `${front.url}/wp-json/cuadra/v1/contact-submissions`,
+              body,
+              settings,
+            );
+            // Tickets still to create when the load stopped: waited for (and counted) before the baseline runs.
+            queuedAtEnd = (await countRows(wp)).queued ?? 0;
+            const drainStarted = performance.now();
+            await waitForDrain(wp, 120_000);
+            drainSec = (performance.now() - drainStarted) / 1000;
+            return result;
+          }),
         );
-        // Tickets still to create when the load stopped: waited for before the baseline runs.
-        queuedAtEnd = (await countRows(wp)).queued ?? 0;
-        const drainStarted = performance.now();
-        await waitForDrain(wp, 120_000);
-        drainSec = (performance.now() - drainStarted) / 1000;
         runs.push(
-          await postLoad('(b) POST trivial WordPress REST route (baseline)', `${front.url}/wp-json/cuadra-bench/v1/ping`, body, settings),
+          await account('b', () =>
+            postLoad('(b) POST trivial WordPress REST route (baseline)', `${front.url}/wp-json/cuadra-bench/v1/ping`, body, settings),
+          ),
         );
       } finally {
         await front.stop();
@@ -218,6 +251,7 @@ const contactForm: Benchmark = {
         },
         context: {
           queued_when_load_stopped: queuedAtEnd,
+          ...cpuPerRequest,
           drain_seconds_after_load: Math.round(drainSec * 100) / 100,
           block_added_js_bytes: added.js,
           block_added_js_gzip_bytes: added.jsGzip,

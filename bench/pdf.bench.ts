@@ -17,7 +17,7 @@
 // Chromium's processes share once per process, so PSS (each shared page split between its users,
 // sampled every second because it is costly to read) is reported beside it.
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -26,6 +26,7 @@ import { renderInvoiceHtml } from '../service/src/documents/invoice-html';
 import { spanishInvoice } from '../test/service-pdf/invoice-fixtures';
 import type { Benchmark } from './lib/benchmark';
 import type { LoadResult, LoadSettings } from './lib/load';
+import { cpusBusyMs, groupCpuMs, listProcesses, selfAndReapedCpuMs } from './lib/proc';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DOMPDF_AUTOLOAD = '/usr/share/php/dompdf/autoload.php';
@@ -38,68 +39,6 @@ const SAMPLE_EVERY_MS = 100;
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-// ---- /proc ---------------------------------------------------------------------------------
-
-interface ProcessInfo {
-  pid: number;
-  pgrp: number;
-}
-
-function listProcesses(): ProcessInfo[] {
-  const list: ProcessInfo[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (fields[0] !== 'Z') list.push({ pid: Number(entry), pgrp: Number(fields[2]) });
-    } catch {
-      // ended while we looked
-    }
-  }
-  return list;
-}
-
-const CLOCK_TICKS_PER_SEC = 100; // USER_HZ on Linux
-
-/**
- * CPU time of a process group in ms: user + system of every member, plus that of children already
- * reaped (multi-process Chromium starts a print compositor per PDF; its time lands in the zygote's cutime/cstime).
- */
-function groupCpuMs(pgid: number): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    } catch {
-      // ended while we looked
-    }
-  }
-  return (ticks * 1000) / CLOCK_TICKS_PER_SEC;
-}
-
-/** CPU time the machine's first `cpus` CPUs spent busy, from /proc/stat; steal (taken by the host) counts as busy. */
-function cpusBusyMs(cpus: number): number {
-  let ticks = 0;
-  for (const line of readFileSync('/proc/stat', 'utf8').split('\n')) {
-    const match = /^cpu(\d+)\s+(.*)$/.exec(line);
-    if (!match || Number(match[1]) >= cpus) continue;
-    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = match[2]!.split(/\s+/).map(Number);
-    ticks += user + nice + system + irq + softirq + steal;
-  }
-  return (ticks * 1000) / CLOCK_TICKS_PER_SEC;
-}
-
-/** CPU time of this process and of its children already reaped (the PHP processes, a browser that exited). */
-function selfAndReapedCpuMs(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS_PER_SEC;
-}
 
 /** Share of OTHER work on the bench's CPUs, to trust a ratio only when it is near 0. */
 const OTHER_WORK_TOLERATED = 0.1;

@@ -201,6 +201,29 @@ CREATE TABLE " . self::hits_table() . " (
 	}
 
 	/**
+	 * Marks rows delivered with their tickets, in one statement for the whole batch.
+	 *
+	 * @param array<int, int> $tickets Ticket id (0: not reported) by row id.
+	 */
+	public static function mark_delivered( array $tickets ) {
+		global $wpdb;
+		if ( ! $tickets ) {
+			return;
+		}
+		$cases = '';
+		foreach ( $tickets as $id => $ticket_id ) {
+			$cases .= $wpdb->prepare( ' WHEN %d THEN %d', $id, $ticket_id );
+		}
+		$ids = implode( ',', array_map( 'intval', array_keys( $tickets ) ) );
+		$wpdb->query( // phpcs:ignore WordPress.DB
+			$wpdb->prepare(
+				'UPDATE ' . self::table() . " SET status = %s, attempts = attempts + 1, last_error = NULL, lease = NULL, ticket_id = NULLIF(CASE id{$cases} END, 0) WHERE id IN ({$ids})", // phpcs:ignore WordPress.DB
+				self::DELIVERED
+			)
+		);
+	}
+
+	/**
 	 * Records the outcome of one attempt.
 	 *
 	 * @param int                  $id      Row id.

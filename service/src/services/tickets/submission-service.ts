@@ -65,11 +65,26 @@ export function createSubmissionService({
     return row ? { ticket_id: row.ticket_id, ticket_number: row.ticket_id, contact_id: row.contact_id } : null;
   }
 
-  /** Stores one new submission (contact, ticket, its record and list sign-ups) inside the caller's transaction. */
-  async function store(tx: Transaction, input: SubmissionInput): Promise<SubmissionReceipt> {
+  type DepartmentRow = NonNullable<Awaited<ReturnType<DepartmentService['defaultDepartment']>>>;
+
+  /** The department an enquiry goes to; a batch looks each one up once (`seen`). */
+  async function departmentFor(tx: Transaction, id: number | null, seen: Map<number | null, DepartmentRow>): Promise<DepartmentRow> {
+    const known = seen.get(id);
+    if (known) return known;
     // A form may name a department deleted since it was published: the enquiry still goes to the default one.
-    const chosen = input.department_id === null ? null : await Department.findByPk(input.department_id, { transaction: tx });
+    const chosen = id === null ? null : await Department.findByPk(id, { transaction: tx });
     const department = chosen ?? (await departments.defaultDepartment(tx));
+    seen.set(id, department);
+    return department;
+  }
+
+  /** Stores one new submission (contact, ticket, its record and list sign-ups) inside the caller's transaction. */
+  async function store(
+    tx: Transaction,
+    input: SubmissionInput,
+    seen = new Map<number | null, DepartmentRow>(),
+  ): Promise<SubmissionReceipt> {
+    const department = await departmentFor(tx, input.department_id, seen);
     const received = now();
     // The visitor's time counts for response times (WordPress may deliver late), but never a future one.
     const createdAt = input.submitted_at.getTime() < received.getTime() ? input.submitted_at : received;
@@ -171,7 +186,8 @@ export function createSubmissionService({
       try {
         stored = await inTransaction(sequelize, async (tx) => {
           const receipts = new Map<string, SubmissionReceipt>();
-          for (const input of fresh) receipts.set(input.idempotency_key, await store(tx, input));
+          const seen = new Map<number | null, DepartmentRow>();
+          for (const input of fresh) receipts.set(input.idempotency_key, await store(tx, input, seen));
           return receipts;
         });
       } catch {
