@@ -1,22 +1,23 @@
-import { Button, Notice, SelectControl, Spinner } from '@wordpress/components';
-import { createElement, useEffect, useState } from '@wordpress/element';
+import { Notice } from '@wordpress/components';
+import { createElement, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { describeRequestProblem } from '../../../api/request-problem';
 import { listTemplates } from '../../../api/recurring-api';
-import type { Template, TemplateList } from '../../../api/recurring-types';
+import type { Template } from '../../../api/recurring-types';
 import { navigate, type QueryValues } from '../../../shared/admin-location';
 import { AdminLink } from '../../../shared/components/admin-link';
-import { Pagination } from '../../../shared/components/pagination';
+import { FilterSelect } from '../../../shared/components/filter-select';
+import { ListTable, type ListTableColumn } from '../../../shared/components/list-table';
+import { SearchBox } from '../../../shared/components/search-box';
 import { formatDate } from '../../../shared/dates';
 import { takeFlash } from '../../../shared/flash';
 import { formatMoney } from '../../../shared/money';
+import { useListPage } from '../../../shared/use-list-page';
 import { periodicityLabel, TEMPLATE_STATUSES, templateStatusLabel } from '../../recurring-labels';
 import { TemplateProblems } from '../template-problems';
 import { TemplateStatusBadge } from '../template-status-badge';
 
 const PER_PAGE = 20;
-const COLUMNS = 6;
 
 interface RecurringListProps {
 	query: URLSearchParams;
@@ -29,45 +30,29 @@ function listQuery( query: URLSearchParams ): QueryValues {
 /** Cuadra → Recurring: the templates with their status, next issue date and MRR contribution. */
 export function RecurringList( { query }: RecurringListProps ) {
 	const [ flash ] = useState( takeFlash );
-	const [ data, setData ] = useState< TemplateList | null >( null );
-	const [ error, setError ] = useState< string | null >( null );
-	const [ loading, setLoading ] = useState( true );
-	const [ attempt, setAttempt ] = useState( 0 );
 	const searched = query.get( 's' ) ?? '';
 	const status = query.get( 'status' ) ?? '';
-	const [ search, setSearch ] = useState( searched );
 	const page = Math.max( 1, Number( query.get( 'paged' ) ) || 1 );
-
-	useEffect( () => setSearch( searched ), [ searched ] );
-
-	useEffect( () => {
-		let current = true;
-		setLoading( true );
-		setError( null );
-		listTemplates( { search: searched, status, page, per_page: PER_PAGE } )
-			.then( ( loaded ) => {
-				if ( current ) {
-					setData( loaded );
-				}
-			} )
-			.catch( ( problem: unknown ) => {
-				if ( current ) {
-					setError( describeRequestProblem( problem ).message );
-				}
-			} )
-			.finally( () => {
-				if ( current ) {
-					setLoading( false );
-				}
-			} );
-		return () => {
-			current = false;
-		};
-	}, [ searched, status, page, attempt ] );
+	const templates = useListPage(
+		() => listTemplates( { search: searched, status, page, per_page: PER_PAGE } ),
+		[ searched, status, page ]
+	);
 
 	const base = listQuery( query );
 	const filtered = searched !== '' || status !== '';
-	const templates = data?.templates ?? [];
+
+	const columns: ListTableColumn[] = [
+		{ key: 'customer', label: __( 'Customer', 'cuadra' ), className: 'column-primary' },
+		{ key: 'periodicity', label: __( 'Periodicity', 'cuadra' ), className: 'cuadra-column-periodicity' },
+		{ key: 'status', label: __( 'Status', 'cuadra' ), className: 'cuadra-column-status' },
+		{ key: 'next', label: __( 'Next invoice', 'cuadra' ), className: 'cuadra-column-next' },
+		{ key: 'amount', label: __( 'Per invoice', 'cuadra' ), className: 'cuadra-amount' },
+		{
+			key: 'mrr',
+			label: <abbr title={ __( 'Monthly recurring revenue', 'cuadra' ) }>{ __( 'MRR', 'cuadra' ) }</abbr>,
+			className: 'cuadra-amount',
+		},
+	];
 
 	const renderRow = ( template: Template ) => (
 		<tr key={ template.id } className={ `cuadra-template-row is-${ template.status }` }>
@@ -123,118 +108,41 @@ export function RecurringList( { query }: RecurringListProps ) {
 				</Notice>
 			) }
 
-			<form
-				className="search-box cuadra-search-box"
-				role="search"
-				onSubmit={ ( event ) => {
-					event.preventDefault();
-					navigate( { ...base, s: search.trim() } );
-				} }
-			>
-				<label className="screen-reader-text" htmlFor="cuadra-template-search">
-					{ __( 'Search recurring invoices', 'cuadra' ) }
-				</label>
-				<input
-					type="search"
-					id="cuadra-template-search"
-					value={ search }
-					onChange={ ( event ) => setSearch( event.target.value ) }
-					placeholder={ __( 'Customer or description', 'cuadra' ) }
-				/>
-				<Button variant="secondary" type="submit">
-					{ __( 'Search recurring invoices', 'cuadra' ) }
-				</Button>
-			</form>
+			<SearchBox
+				id="cuadra-template-search"
+				label={ __( 'Search recurring invoices', 'cuadra' ) }
+				placeholder={ __( 'Customer or description', 'cuadra' ) }
+				searched={ searched }
+				onSearch={ ( search ) => navigate( { ...base, s: search } ) }
+			/>
 
 			<div className="cuadra-filters">
-				<SelectControl
-					__nextHasNoMarginBottom
+				<FilterSelect
 					className="cuadra-filters__status"
 					label={ __( 'Status', 'cuadra' ) }
 					value={ status }
-					options={ [
-						{ value: '', label: __( 'All statuses', 'cuadra' ) },
-						...TEMPLATE_STATUSES.map( ( value ) => ( {
-							value: value as string,
-							label: templateStatusLabel( value ),
-						} ) ),
-					] }
-					onChange={ ( value: string ) => navigate( { s: searched, status: value } ) }
+					allLabel={ __( 'All statuses', 'cuadra' ) }
+					options={ TEMPLATE_STATUSES.map( ( value ) => ( {
+						value: value as string,
+						label: templateStatusLabel( value ),
+					} ) ) }
+					onChange={ ( value ) => navigate( { s: searched, status: value } ) }
 				/>
 			</div>
 
-			{ error && (
-				<Notice status="error" isDismissible={ false }>
-					{ error }{ ' ' }
-					<Button variant="link" onClick={ () => setAttempt( attempt + 1 ) }>
-						{ __( 'Try again', 'cuadra' ) }
-					</Button>
-				</Notice>
-			) }
-
-			{ data && (
-				<div className="tablenav top">
-					<Pagination total={ data.total } page={ page } perPage={ PER_PAGE } query={ base } />
-					<br className="clear" />
-				</div>
-			) }
-
-			<table
-				className={ `wp-list-table widefat fixed striped table-view-list cuadra-template-table${
-					loading ? ' is-loading' : ''
-				}` }
-			>
-				<thead>
-					<tr>
-						<th scope="col" className="column-primary">
-							{ __( 'Customer', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-column-periodicity">
-							{ __( 'Periodicity', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-column-status">
-							{ __( 'Status', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-column-next">
-							{ __( 'Next invoice', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-amount">
-							{ __( 'Per invoice', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-amount">
-							<abbr title={ __( 'Monthly recurring revenue', 'cuadra' ) }>
-								{ __( 'MRR', 'cuadra' ) }
-							</abbr>
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{ templates.map( renderRow ) }
-					{ data && templates.length === 0 && (
-						<tr className="no-items">
-							<td className="colspanchange" colSpan={ COLUMNS }>
-								{ filtered
-									? __( 'No recurring invoices match these filters.', 'cuadra' )
-									: __( 'No recurring invoices yet. Create the first one with "New recurring invoice".', 'cuadra' ) }
-							</td>
-						</tr>
-					) }
-					{ ! data && loading && (
-						<tr className="no-items">
-							<td colSpan={ COLUMNS }>
-								<Spinner />
-							</td>
-						</tr>
-					) }
-				</tbody>
-			</table>
-
-			{ data && data.total > PER_PAGE && (
-				<div className="tablenav bottom">
-					<Pagination total={ data.total } page={ page } perPage={ PER_PAGE } query={ base } />
-					<br className="clear" />
-				</div>
-			) }
+			<ListTable
+				className="cuadra-template-table"
+				columns={ columns }
+				list={ templates }
+				items={ templates.data?.templates }
+				renderRow={ renderRow }
+				emptyMessage={
+					filtered
+						? __( 'No recurring invoices match these filters.', 'cuadra' )
+						: __( 'No recurring invoices yet. Create the first one with "New recurring invoice".', 'cuadra' )
+				}
+				pagination={ { page, perPage: PER_PAGE, query: base } }
+			/>
 		</div>
 	);
 }

@@ -1,14 +1,16 @@
-import { Button, CheckboxControl, Notice, SelectControl, Spinner } from '@wordpress/components';
-import { createElement, useEffect, useState } from '@wordpress/element';
+import { Button, CheckboxControl, Notice } from '@wordpress/components';
+import { createElement } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import { describeRequestProblem } from '../../../api/request-problem';
 import { listTickets } from '../../../api/tickets-api';
-import type { TicketFilter, TicketList, TicketStatus, TicketSummary } from '../../../api/tickets-types';
+import type { TicketFilter, TicketStatus, TicketSummary } from '../../../api/tickets-types';
 import { navigate, type QueryValues } from '../../../shared/admin-location';
 import { AdminLink } from '../../../shared/components/admin-link';
-import { Pagination } from '../../../shared/components/pagination';
+import { FilterSelect } from '../../../shared/components/filter-select';
+import { ListTable, type ListTableColumn } from '../../../shared/components/list-table';
+import { SearchBox } from '../../../shared/components/search-box';
 import { formatDateTime } from '../../../shared/dates';
+import { useListPage } from '../../../shared/use-list-page';
 import { safeColour } from '../../department-colour';
 import { agentName, priorityLabel, TICKET_STATUSES, ticketStatusLabel } from '../../ticket-labels';
 import type { TicketsBoot } from '../../tickets-boot';
@@ -17,7 +19,6 @@ import { DepartmentBadge } from '../department-badge';
 import { TicketStatusBadge } from '../ticket-status-badge';
 
 const PER_PAGE = 20;
-const COLUMNS = 6;
 
 interface TicketInboxProps {
 	query: URLSearchParams;
@@ -65,48 +66,28 @@ function serviceFilter( query: URLSearchParams, currentUserId: number, page: num
 
 /** Cuadra → Tickets: the inbox, newest first, each ticket in its department's colour. */
 export function TicketInbox( { query, boot, departments }: TicketInboxProps ) {
-	const [ data, setData ] = useState< TicketList | null >( null );
-	const [ error, setError ] = useState< string | null >( null );
-	const [ loading, setLoading ] = useState( true );
-	const [ attempt, setAttempt ] = useState( 0 );
 	const searched = query.get( 's' ) ?? '';
-	const [ search, setSearch ] = useState( searched );
 	const page = Math.max( 1, Number( query.get( 'paged' ) ) || 1 );
 	const base = filterQuery( query );
 	const filterKey = JSON.stringify( base );
-
-	useEffect( () => setSearch( searched ), [ searched ] );
-
-	useEffect( () => {
-		let current = true;
-		setLoading( true );
-		setError( null );
-		listTickets( serviceFilter( query, boot.currentUserId, page ) )
-			.then( ( loaded ) => {
-				if ( current ) {
-					setData( loaded );
-				}
-			} )
-			.catch( ( problem: unknown ) => {
-				if ( current ) {
-					setError( describeRequestProblem( problem ).message );
-				}
-			} )
-			.finally( () => {
-				if ( current ) {
-					setLoading( false );
-				}
-			} );
-		return () => {
-			current = false;
-		};
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- driven by the URL's filters only
-	}, [ filterKey, page, attempt ] );
+	const tickets = useListPage(
+		() => listTickets( serviceFilter( query, boot.currentUserId, page ) ),
+		// Driven by the URL's filters only.
+		[ filterKey, page ]
+	);
 
 	const apply = ( name: string, value: string | null ) => navigate( { ...base, [ name ]: value } );
 	const departmentFilter = query.get( 'department' ) ?? '';
 	const filtered = Object.values( base ).some( ( value ) => value );
-	const tickets = data?.items ?? [];
+
+	const columns: ListTableColumn[] = [
+		{ key: 'ticket', label: __( 'Ticket', 'cuadra' ), className: 'column-primary' },
+		{ key: 'department', label: __( 'Department', 'cuadra' ), className: 'cuadra-column-department' },
+		{ key: 'status', label: __( 'Status', 'cuadra' ), className: 'cuadra-column-status' },
+		{ key: 'priority', label: __( 'Priority', 'cuadra' ), className: 'cuadra-column-priority' },
+		{ key: 'assignee', label: __( 'Assignee', 'cuadra' ), className: 'cuadra-column-assignee' },
+		{ key: 'activity', label: __( 'Last activity', 'cuadra' ), className: 'cuadra-column-activity' },
+	];
 
 	const renderRow = ( ticket: TicketSummary ) => {
 		const colour = safeColour( ticket.department?.colour );
@@ -187,53 +168,34 @@ export function TicketInbox( { query, boot, departments }: TicketInboxProps ) {
 				) ) }
 			</ul>
 
-			<form
-				className="search-box cuadra-search-box"
-				role="search"
-				onSubmit={ ( event ) => {
-					event.preventDefault();
-					navigate( { ...base, s: search.trim() } );
-				} }
-			>
-				<label className="screen-reader-text" htmlFor="cuadra-ticket-search">
-					{ __( 'Search tickets', 'cuadra' ) }
-				</label>
-				<input
-					type="search"
-					id="cuadra-ticket-search"
-					value={ search }
-					onChange={ ( event ) => setSearch( event.target.value ) }
-					placeholder={ __( 'Subject, name, e-mail or #number', 'cuadra' ) }
-				/>
-				<Button variant="secondary" type="submit">
-					{ __( 'Search tickets', 'cuadra' ) }
-				</Button>
-			</form>
+			<SearchBox
+				id="cuadra-ticket-search"
+				label={ __( 'Search tickets', 'cuadra' ) }
+				placeholder={ __( 'Subject, name, e-mail or #number', 'cuadra' ) }
+				searched={ searched }
+				onSearch={ ( search ) => navigate( { ...base, s: search } ) }
+			/>
 
 			<div className="cuadra-filters">
-				<SelectControl
-					__nextHasNoMarginBottom
+				<FilterSelect
 					className="cuadra-filters__status"
 					label={ __( 'Status', 'cuadra' ) }
 					value={ query.get( 'status' ) ?? '' }
-					options={ [
-						{ value: '', label: __( 'All statuses', 'cuadra' ) },
-						...TICKET_STATUSES.map( ( status ) => ( { value: status as string, label: ticketStatusLabel( status ) } ) ),
-					] }
-					onChange={ ( value: string ) => apply( 'status', value ) }
+					allLabel={ __( 'All statuses', 'cuadra' ) }
+					options={ TICKET_STATUSES.map( ( status ) => ( { value: status as string, label: ticketStatusLabel( status ) } ) ) }
+					onChange={ ( value ) => apply( 'status', value ) }
 				/>
-				<SelectControl
-					__nextHasNoMarginBottom
+				<FilterSelect
 					className="cuadra-filters__assignee"
 					label={ __( 'Assignee', 'cuadra' ) }
 					value={ query.get( 'assignee' ) ?? '' }
+					allLabel={ __( 'Anyone', 'cuadra' ) }
 					options={ [
-						{ value: '', label: __( 'Anyone', 'cuadra' ) },
 						{ value: 'me', label: __( 'Me', 'cuadra' ) },
 						{ value: 'none', label: __( 'Unassigned', 'cuadra' ) },
 						...boot.agents.map( ( agent ) => ( { value: String( agent.id ), label: agent.name } ) ),
 					] }
-					onChange={ ( value: string ) => apply( 'assignee', value ) }
+					onChange={ ( value ) => apply( 'assignee', value ) }
 				/>
 				<CheckboxControl
 					__nextHasNoMarginBottom
@@ -251,83 +213,26 @@ export function TicketInbox( { query, boot, departments }: TicketInboxProps ) {
 				) }
 			</div>
 
-			{ error && (
-				<Notice status="error" isDismissible={ false }>
-					{ error }{ ' ' }
-					<Button variant="link" onClick={ () => setAttempt( attempt + 1 ) }>
-						{ __( 'Try again', 'cuadra' ) }
-					</Button>
-				</Notice>
-			) }
-
-			{ data && (
-				<div className="tablenav top">
-					<Pagination total={ data.total } page={ page } perPage={ PER_PAGE } query={ base } />
-					<br className="clear" />
-				</div>
-			) }
-
-			<table
-				className={ `wp-list-table widefat fixed striped table-view-list cuadra-ticket-table${ loading ? ' is-loading' : '' }` }
-			>
-				<thead>
-					<tr>
-						<th scope="col" className="column-primary">
-							{ __( 'Ticket', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-column-department">
-							{ __( 'Department', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-column-status">
-							{ __( 'Status', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-column-priority">
-							{ __( 'Priority', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-column-assignee">
-							{ __( 'Assignee', 'cuadra' ) }
-						</th>
-						<th scope="col" className="cuadra-column-activity">
-							{ __( 'Last activity', 'cuadra' ) }
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{ tickets.map( renderRow ) }
-					{ data && tickets.length === 0 && (
-						<tr className="no-items">
-							<td className="colspanchange" colSpan={ COLUMNS }>
-								{ filtered
-									? __( 'No tickets match these filters.', 'cuadra' )
-									: __( 'No tickets yet. Messages sent through your contact forms appear here.', 'cuadra' ) }
-							</td>
-						</tr>
-					) }
-					{ ! data && loading && (
-						<tr className="no-items">
-							<td colSpan={ COLUMNS }>
-								<Spinner />
-							</td>
-						</tr>
-					) }
-				</tbody>
-			</table>
-
-			{ data && data.total > PER_PAGE && (
-				<div className="tablenav bottom">
-					<Pagination total={ data.total } page={ page } perPage={ PER_PAGE } query={ base } />
-					<br className="clear" />
-				</div>
-			) }
-			{ data && (
-				<p className="screen-reader-text" aria-live="polite">
-					{ sprintf(
+			<ListTable
+				className="cuadra-ticket-table"
+				columns={ columns }
+				list={ tickets }
+				items={ tickets.data?.items }
+				renderRow={ renderRow }
+				emptyMessage={
+					filtered
+						? __( 'No tickets match these filters.', 'cuadra' )
+						: __( 'No tickets yet. Messages sent through your contact forms appear here.', 'cuadra' )
+				}
+				pagination={ { page, perPage: PER_PAGE, query: base } }
+				foundText={ ( total ) =>
+					sprintf(
 						/* translators: %d: number of tickets found */
-						_n( '%d ticket found.', '%d tickets found.', data.total, 'cuadra' ),
-						data.total
-					) }
-				</p>
-			) }
+						_n( '%d ticket found.', '%d tickets found.', total, 'cuadra' ),
+						total
+					)
+				}
+			/>
 		</div>
 	);
 }

@@ -1,0 +1,1 @@
+export { ListTable, type ListTableColumn } from './component';
