@@ -5,6 +5,10 @@
 // the SMTP server and its file downloads through WordPress; a note is never sent; status and
 // assignee change; the Departments screen names a bad colour at its field and stores a good one with
 // the contact user's e-mail; Metrics shows its chart and tables; editors and subscribers get nothing.
+// The whole loop by e-mail at the end: a visitor writes through the contact form on the site, staff
+// answer from the ticket, the answer reaches the SMTP server, the customer's reply to it lands in a
+// real Dovecot support mailbox, and the service's read-support-mailbox job threads it into the ticket
+// (quoted history stripped, the waiting ticket reopened), as the ticket view then shows.
 // CUADRA_E2E_SCREENSHOTS=<dir> also saves a screenshot of each screen there.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,12 +17,14 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { signRequest, type SignedUser } from '../../service/src/http/auth/request-signature';
 import {
   clickButton,
+  connectImap,
   fieldMessage,
   fillField,
   launchBrowser,
   loginToWordPress,
   requireAll,
   requirements,
+  startDovecot,
   startSmtpServer,
   startStack,
   testWithScreenshots,
@@ -27,11 +33,13 @@ import {
   watchPage,
   type CapturedMail,
   type PageWatcher,
+  type RunningDovecot,
   type RunningSmtpServer,
   type RunningStack,
   type TestBrowser,
 } from '../harness';
 import { FORM_SUBMITTER, submissionBody } from '../service/support/tickets';
+import { CONTACT_FORM_MARKUP, installBareTheme, publishPage, resetRateWindow, submissionRows } from './support/contact-form-site';
 
 const PHP_ERROR_IN_PAGE = /(Fatal error|Parse error|Warning|Notice|Deprecated)<\/b>:|There has been a critical error/;
 const SERVICE_AGENT: SignedUser = { id: 1, login: 'admin', caps: ['cuadra_support'] };
@@ -41,26 +49,42 @@ const HOSTILE_MESSAGE =
 const REPLY_TEXT = 'Hola Ana, te adjunto el presupuesto. Un saludo.';
 const NOTE_TEXT = 'Cliente importante: revisar el descuento antes de contestar.';
 const ATTACHMENT_TEXT = 'Presupuesto: 1.200 € + IVA\n';
+// The e-mail loop: a visitor of the site, staff's answer, the customer's reply to it.
+const VISITOR = {
+  name: 'Marta Gil',
+  email: 'marta@example.es',
+  subject: 'Cita para revisar la caldera',
+  message: '¿Podéis venir esta semana?\nVivo en el centro.',
+};
+const LOOP_REPLY = 'Hola Marta: ¿te va bien el jueves a las 10?';
+const LOOP_ANSWER = 'Sí, el jueves a las 10 me va bien. ¿Dejo el coche fuera? 🚗';
+const SUPPORT_MAILBOX = { user: 'soporte', password: 'soporte-pw' };
+// The form's time token refuses anything sent within 3 s of showing it.
+const HUMAN_DELAY_MS = 3300;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 requireAll(
   requirements.php,
   requirements.wordpress,
   requirements.mariadb,
   requirements.chromium,
+  requirements.dovecot,
   requirements.serviceBuild,
   requirements.pluginBuild,
 ).describe('tickets in the WordPress admin: inbox, thread, reply by e-mail, notes, departments, metrics', () => {
   let stack: RunningStack;
   let smtp: RunningSmtpServer;
+  let dovecot: RunningDovecot;
   let browser: TestBrowser;
   let admin: Page;
+  let visitor: Page | undefined;
   let watch: PageWatcher;
   let files: string;
   let adminId = 0;
   let adminEmail = '';
   const departments = { ventas: 0, soporte: 0 };
-  const tickets = { hostile: 0, invoice: 0 };
-  const step = testWithScreenshots(() => [admin], { stopAfterFailure: true });
+  const tickets = { hostile: 0, invoice: 0, visitor: 0 };
+  const step = testWithScreenshots(() => [admin, visitor], { stopAfterFailure: true });
   const screenshotDir = process.env.CUADRA_E2E_SCREENSHOTS;
 
   const adminUrl = (query: string) => `${stack.wordpress.url}/wp-admin/admin.php?${query}`;
@@ -119,7 +143,7 @@ requireAll(
   };
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
+    [smtp, dovecot] = await Promise.all([startSmtpServer(), startDovecot({ users: { [SUPPORT_MAILBOX.user]: SUPPORT_MAILBOX.password } })]);
     [stack, browser] = await Promise.all([
       startStack({
         db: 'mariadb',
@@ -131,6 +155,12 @@ requireAll(
             SMTP_SECURITY: 'none',
             MAIL_FROM: 'Ejemplo <hola@ejemplo.es>',
             SUPPORT_EMAIL: 'soporte@ejemplo.es',
+            // The support mailbox the read-support-mailbox job reads (every 30 s).
+            SUPPORT_IMAP_HOST: dovecot.host,
+            SUPPORT_IMAP_PORT: String(dovecot.port),
+            SUPPORT_IMAP_SECURITY: 'none',
+            SUPPORT_IMAP_USER: SUPPORT_MAILBOX.user,
+            SUPPORT_IMAP_PASSWORD: SUPPORT_MAILBOX.password,
           },
         },
       }),
@@ -144,7 +174,7 @@ requireAll(
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-    await smtp?.stop();
+    await Promise.all([smtp?.stop(), dovecot?.stop()]);
   }, 60000);
 
   step('two departments and two tickets arrive as the contact form delivers them; the administrator logs in', async () => {
@@ -217,7 +247,8 @@ requireAll(
       badge: 'Soporte técnico',
       badgeBackground: 'rgb(34, 113, 177)',
     });
-    // The department filter carries the colours too.
+    // The department filter carries the colours too (its departments load on their own, after the rows may).
+    await admin.waitForSelector('.cuadra-department-filter__swatch');
     const swatches = await admin.$$eval('.cuadra-department-filter__link', (links) =>
       links.map((a) => ({
         name: (a as HTMLElement).innerText.trim(),
@@ -531,4 +562,161 @@ requireAll(
     expect(await admin.$('#wp-admin-bar-cuadra .cuadra-admin-bar-item b')).toBeNull();
     expect(stack.wordpress.pluginProblems()).toEqual([]);
   });
+
+  step(
+    'the e-mail loop, 1: a visitor writes through the contact form on the site; staff find the ticket in Cuadra → Tickets',
+    async () => {
+      const wp = stack.wordpress;
+      await installBareTheme(wp);
+      const formId = 'a1c2e3';
+      const page = await publishPage(wp, 'Contacto', CONTACT_FORM_MARKUP(formId));
+      await resetRateWindow(wp);
+      const context = await browser.newContext();
+      visitor = await context.newPage();
+      const visitorWatch = watchPage(visitor);
+      await visitor.goto(page.url, { waitUntil: 'networkidle0' });
+      await sleep(HUMAN_DELAY_MS);
+      await visitor.type(`#cuadra-${formId}-name`, VISITOR.name);
+      await visitor.type(`#cuadra-${formId}-email`, VISITOR.email);
+      await visitor.type(`#cuadra-${formId}-subject`, VISITOR.subject);
+      await visitor.type(`#cuadra-${formId}-message`, VISITOR.message);
+      await visitor.click(`#cuadra-${formId}-privacy`);
+      await visitor.click('.cuadra-form__submit');
+      await visitor.waitForSelector('.cuadra-form__done');
+      expect(visitorWatch.consoleErrors).toEqual([]);
+      await context.close();
+      visitor = undefined;
+
+      // Stored first, then delivered to the service (at once, or by the WP-Cron run the plugin spawns).
+      const ours = async () =>
+        (await submissionRows(wp)).find((row) => (JSON.parse(row.payload) as { fields: { email: string } }).fields.email === VISITOR.email);
+      const deadline = Date.now() + 20000;
+      let row = await ours();
+      for (let ranCron = false; !row?.ticket_id && Date.now() < deadline; row = await ours()) {
+        if (!ranCron && Date.now() > deadline - 12000) {
+          // No loopback cron on this server within 8 s: run the delivery event as wp-cron.php would.
+          await wp.phpEval(
+            'global $wpdb; $wpdb->query("UPDATE {$wpdb->prefix}cuadra_submissions SET next_attempt_at = UTC_TIMESTAMP() WHERE status = \'queued\'");',
+          );
+          await wp.phpEval("do_action('cuadra_deliver_submissions');");
+          ranCron = true;
+        }
+        await sleep(500);
+      }
+      expect(row).toMatchObject({ status: 'delivered', ticket_id: expect.any(Number) });
+      tickets.visitor = row!.ticket_id!;
+
+      await admin.goto(adminUrl('page=cuadra-tickets'), { waitUntil: 'domcontentloaded' });
+      await admin.waitForSelector('#cuadra-tickets-root .cuadra-ticket-row');
+      await admin.locator(`.cuadra-ticket-row .row-title ::-p-text(#${tickets.visitor} ${VISITOR.subject})`).click();
+      await admin.waitForSelector('.cuadra-ticket-thread .cuadra-ticket-message--submission');
+      expect(
+        await admin.$eval('.cuadra-ticket-message--submission .cuadra-ticket-message__body', (e) => (e as HTMLElement).innerText),
+      ).toBe(VISITOR.message);
+      await expectCleanPage();
+    },
+    60000,
+  );
+
+  step(
+    'the e-mail loop, 2: staff reply from the ticket; the customer answers that e-mail into the Dovecot support mailbox and the answer is threaded',
+    async () => {
+      await fillField(admin, 'Reply', LOOP_REPLY);
+      await clickButton(admin, 'Send reply');
+      await waitForNotice(admin, /^Reply saved; it is being e-mailed to marta@example\.es\.$/);
+      const received = await waitForMail((m) => m.envelope.to.includes(VISITOR.email) && (m.parsed.text?.includes(LOOP_REPLY) ?? false));
+      expect(received.parsed.subject).toBe(`[#${tickets.visitor}] ${VISITOR.subject}`);
+      // Answers go to the support mailbox the service reads.
+      expect(received.parsed.replyTo?.value[0]?.address).toBe('soporte@ejemplo.es');
+      const ourMessageId = received.parsed.messageId!;
+      expect(ourMessageId).toMatch(/^<.+@.+>$/);
+      const waiting = await service('GET', `/tickets/${tickets.visitor}`);
+      expect(waiting.body.status).toBe('waiting');
+      const messagesBefore = (waiting.body.messages as unknown[]).length;
+      const ticketsBefore = (await service('GET', '/tickets?per_page=100')).body.total;
+
+      // The customer's mail client: "Re:", In-Reply-To and References to our message, the whole mail quoted below.
+      const references = [
+        ...(Array.isArray(received.parsed.references)
+          ? received.parsed.references
+          : received.parsed.references
+            ? [received.parsed.references]
+            : []),
+        ourMessageId,
+      ];
+      const quoted = (received.parsed.text ?? '')
+        .replace(/\r?\n$/, '')
+        .split(/\r?\n/)
+        .map((line) => `> ${line}`);
+      const answer = [
+        `From: ${VISITOR.name} <${VISITOR.email}>`,
+        `To: ${received.parsed.replyTo!.text}`,
+        `Subject: Re: ${received.parsed.subject}`,
+        `Date: ${new Date().toUTCString()}`,
+        'Message-ID: <loop-answer-1@mail.example.es>',
+        `In-Reply-To: ${ourMessageId}`,
+        `References: ${references.join(' ')}`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        LOOP_ANSWER,
+        '',
+        `El ${new Date().toLocaleDateString('es-ES')}, Ejemplo <soporte@ejemplo.es> escribió:`,
+        ...quoted,
+        '',
+      ].join('\r\n');
+      const imap = await connectImap(dovecot.host, dovecot.port);
+      try {
+        await imap.login(SUPPORT_MAILBOX.user, SUPPORT_MAILBOX.password);
+        await imap.append('INBOX', answer);
+      } finally {
+        await imap.close();
+      }
+
+      // The service's read-support-mailbox job runs every 30 s: wait for it to thread the answer.
+      const deadline = Date.now() + 50000;
+      let threaded = waiting;
+      while ((threaded.body.messages as unknown[]).length === messagesBefore && Date.now() < deadline) {
+        await sleep(1000);
+        threaded = await service('GET', `/tickets/${tickets.visitor}`);
+      }
+      expect(threaded.body.status).toBe('open');
+      expect(threaded.body.messages.at(-1)).toMatchObject({
+        kind: 'reply',
+        author: 'customer',
+        author_email: VISITOR.email,
+        body_text: LOOP_ANSWER,
+        message_id: '<loop-answer-1@mail.example.es>',
+        in_reply_to: ourMessageId,
+      });
+      // Threaded into the ticket, not a new one.
+      expect((await service('GET', '/tickets?per_page=100')).body.total).toBe(ticketsBefore);
+
+      // What staff see: the answer under their reply, without the quoted history; the ticket open again.
+      await admin.reload({ waitUntil: 'domcontentloaded' });
+      await admin.waitForSelector('.cuadra-ticket-message--reply.is-customer');
+      // WordPress's emoji script shows emoji as <img class="emoji" alt="🚗">: read them back as the characters.
+      const thread = await admin.$$eval('.cuadra-ticket-thread .cuadra-ticket-message', (items) =>
+        items.map((item) => {
+          const body = item.querySelector('.cuadra-ticket-message__body') as HTMLElement | null;
+          body?.querySelectorAll('img.emoji').forEach((img) => img.replaceWith(img.getAttribute('alt') ?? ''));
+          return [Array.from(item.classList).find((name) => name.startsWith('is-')), body?.innerText ?? ''];
+        }),
+      );
+      // The automatic acknowledgement (author system) sits in the thread too; the conversation is this:
+      expect(thread.filter(([author]) => author !== 'is-system')).toEqual([
+        ['is-customer', VISITOR.message],
+        ['is-staff', LOOP_REPLY],
+        ['is-customer', LOOP_ANSWER],
+      ]);
+      expect(await admin.$eval('.cuadra-ticket-screen .cuadra-page-header .cuadra-status-badge', (e) => (e as HTMLElement).innerText)).toBe(
+        'Open',
+      );
+      await snapshot('ticket-answer-threaded');
+      await expectCleanPage();
+      expect(stack.wordpress.pluginProblems()).toEqual([]);
+    },
+    90000,
+  );
 });

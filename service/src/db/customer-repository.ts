@@ -1,5 +1,6 @@
 import { Op, col, fn, where, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { Customer, CustomerInput } from '../domain/customers/customer';
+import { likePattern } from './like-pattern';
 import type { ContactRecord } from './models/contact.model';
 
 export interface CustomerSearch {
@@ -30,6 +31,33 @@ export interface CustomerRepository {
   search(query: CustomerSearch): Promise<CustomerPage>;
 }
 
+/** A lead reached us (form, mailbox, a list) and has no billing data; a customer has. */
+export type ContactKind = 'lead' | 'customer';
+
+/**
+ * Whether a contact is a customer or still a lead: entered as a customer (`billing`), or carrying a tax
+ * ID or an address (form and e-mail contacts carry neither). The Contacts screen and the adoption of a
+ * lead by a new customer (findUnbilledContactByEmail) both decide with this and contactKindCondition.
+ */
+export function contactKindOf(row: Pick<ContactRecord, 'source' | 'tax_id' | 'address_line'>): ContactKind {
+  return row.source === 'billing' || (row.tax_id ?? '') !== '' || row.address_line !== '' ? 'customer' : 'lead';
+}
+
+/** The where clause selecting the contacts of one kind: the same test as contactKindOf, in SQL. */
+export function contactKindCondition(kind: ContactKind): WhereOptions {
+  const lead: WhereOptions = {
+    [Op.and]: [{ source: { [Op.ne]: 'billing' } }, { [Op.or]: [{ tax_id: null }, { tax_id: '' }] }, { address_line: '' }],
+  };
+  const customer: WhereOptions = {
+    [Op.or]: [
+      { source: 'billing' },
+      { [Op.and]: [{ tax_id: { [Op.ne]: null } }, { tax_id: { [Op.ne]: '' } }] },
+      { address_line: { [Op.ne]: '' } },
+    ],
+  };
+  return kind === 'lead' ? lead : customer;
+}
+
 function toCustomer(row: ContactRecord): Customer {
   return {
     id: row.id,
@@ -52,11 +80,6 @@ function toCustomer(row: ContactRecord): Customer {
 
 function toRow(input: CustomerInput) {
   return { ...input, additional_emails: JSON.stringify(input.additional_emails) };
-}
-
-// Wildcards typed by a user are dropped: SQLite's LIKE has no default escape character to search them literally.
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, '')}%`;
 }
 
 export function createCustomerRepository(model: ModelStatic<ContactRecord>): CustomerRepository {
@@ -90,13 +113,8 @@ export function createCustomerRepository(model: ModelStatic<ContactRecord>): Cus
       if (!address) return null;
       const row = await model.findOne({
         where: {
-          [Op.and]: [
-            where(fn('LOWER', col('email')), address),
-            { source: { [Op.ne]: 'billing' } },
-            { [Op.or]: [{ tax_id: null }, { tax_id: '' }] },
-            // Form and e-mail contacts carry no address; one that has an address already is someone's customer record.
-            { address_line: '' },
-          ],
+          // A contact with an address or tax ID already is someone's customer record.
+          [Op.and]: [where(fn('LOWER', col('email')), address), contactKindCondition('lead')],
         },
         order: [['id', 'ASC']],
       });

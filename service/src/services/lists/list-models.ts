@@ -16,8 +16,8 @@ export interface ListModels {
 export interface ListMailSettings {
   /** MAIL_FROM. */
   from: string;
-  /** Receives `mailto:` unsubscribe requests (the support mailbox). */
-  unsubscribeMailto: string;
+  /** Receives `mailto:` unsubscribe requests (the support mailbox); null when no mailbox reader is configured. */
+  unsubscribeMailto: string | null;
   /** CUADRA_PUBLIC_URL: the WordPress site; when unset, a form sign-up's links point at the form's own page. */
   publicUrl: string | null;
 }

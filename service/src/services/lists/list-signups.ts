@@ -237,8 +237,11 @@ export function createListSignups({
       });
     },
 
-    /** Leaves the list (idempotent): whatever the status was, it is unsubscribed now and stays so. */
-    async unsubscribe(token: string, how: 'one-click' | 'link'): Promise<ListActionView> {
+    /**
+     * Leaves the list (idempotent): whatever the status was, it is unsubscribed now and stays so. `how`:
+     * the mail client's one-click POST, the page's button, or a mail to the List-Unsubscribe mailto.
+     */
+    async unsubscribe(token: string, how: 'one-click' | 'link' | 'mailto'): Promise<ListActionView> {
       return inTransaction(sequelize, async (tx) => {
         const member = await memberByToken(tx, 'unsubscribe_token_hash', token);
         const changed = member.status !== 'unsubscribed';

@@ -3,6 +3,7 @@ import type { Sequelize } from 'sequelize';
 import type { MailboxReader } from '../../adapters/mail/imap-mailbox';
 import { isDatabaseUnavailableError } from '../../db/database';
 import { inTransaction } from '../../db/transactions';
+import { RECIPIENT_HEADERS, mailtoUnsubscribeTokens } from '../../domain/lists/list-mail';
 import { sameContactEmail } from '../../domain/tickets/contact-submission';
 import {
   classifyAutomated,
@@ -12,7 +13,9 @@ import {
   threadInbound,
   type InboundMail,
 } from '../../domain/tickets/ticket-mail';
+import { NotFoundError } from '../../errors';
 import type { Logger } from '../../logger';
+import type { ListSignups } from '../lists/list-signups';
 import type { DepartmentService } from './department-service';
 import { MAX_INBOUND_ATTACHMENT_BYTES, type SupportMailSettings, type TicketModels } from './ticket-models';
 import type { AttachmentInput, TicketService } from './ticket-service';
@@ -22,7 +25,8 @@ export type InboundOutcome =
   | { action: 'created'; ticket_id: number }
   | { action: 'duplicate' }
   | { action: 'automated'; kind: string; reason: string }
-  | { action: 'own_mail' };
+  | { action: 'own_mail' }
+  | { action: 'unsubscribed'; list_ids: number[]; changed: boolean };
 
 export interface MailboxRunReport {
   read: number;
@@ -62,6 +66,7 @@ export function createSupportMailboxService({
   reader,
   now,
   logger,
+  listSignups = null,
   onMailQueued = () => undefined,
 }: {
   sequelize: Sequelize;
@@ -72,6 +77,8 @@ export function createSupportMailboxService({
   /** Addresses whose mail is ours (the support mailbox, the sender of our mail): never a ticket. */
   ownAddresses: string[];
   reader: MailboxReader | null;
+  /** Unsubscribes a list member by token, as the one-click route does; null: mailto unsubscribes are ordinary mail. */
+  listSignups?: Pick<ListSignups, 'unsubscribe'> | null;
   now: () => Date;
   logger: Logger;
   onMailQueued?: () => void;
@@ -93,12 +100,50 @@ export function createSupportMailboxService({
     },
   };
 
+  /**
+   * A request sent through the mailto of a list e-mail's List-Unsubscribe header: the member whose token
+   * it carries leaves that list, exactly as with the one-click POST (final, idempotent), recorded as
+   * "mailto". The token is the membership's 256-bit random unsubscribe token (stored only as its hash),
+   * so only someone who received that member's list e-mail can send it; as with the one-click link, the
+   * sender's address is not required to match (people write from aliases and forwarding accounts).
+   * Null when the message carries no token of a membership: a forged or mangled token is then read as
+   * ordinary mail (a ticket or a reply), because a person who wrote "unsubscribe …" by hand still wants
+   * something and staff can act on it, while nothing can be unsubscribed without knowing whose token it was.
+   */
+  async function mailtoUnsubscribe(parsed: ParsedMail, subject: string): Promise<InboundOutcome | null> {
+    if (!listSignups) return null;
+    const recipientHeaders = parsed.headerLines
+      .filter((line) => (RECIPIENT_HEADERS as readonly string[]).includes(line.key.toLowerCase()))
+      .map((line) => line.line);
+    const listIds: number[] = [];
+    let changed = false;
+    for (const token of mailtoUnsubscribeTokens({ subject, recipientHeaders })) {
+      try {
+        const result = await listSignups.unsubscribe(token, 'mailto');
+        listIds.push(result.list.id);
+        changed ||= result.changed;
+        logger.info({ list_id: result.list.id, changed: result.changed }, 'list member unsubscribed by mailto');
+      } catch (err) {
+        // No membership has this token: not an unsubscribe (see above). Anything else (the database) is raised.
+        if (!(err instanceof NotFoundError)) throw err;
+        logger.info('mailto unsubscribe with a token of no membership: read as ordinary mail');
+      }
+    }
+    return listIds.length > 0 ? { action: 'unsubscribed', list_ids: listIds, changed } : null;
+  }
+
   async function processMessage(raw: Buffer): Promise<InboundOutcome> {
     const parsed = await simpleParser(raw);
     const inbound: InboundMail = inboundMailFromParsed(parsed);
     if (inbound.from === '') throw new Error('The message has no sender address.');
     if (ownAddresses.some((own) => sameContactEmail(own, inbound.from))) return { action: 'own_mail' };
     const automated = classifyAutomated(parsed.headers, parsed.from?.text ?? inbound.from, inbound.subject);
+    // Before threading and before the auto-reply rules: some providers send the mailto request from a
+    // robot (Auto-Submitted), and the token alone proves it. A bounce is never a request, whatever it quotes.
+    if (automated?.kind !== 'bounce') {
+      const unsubscribed = await mailtoUnsubscribe(parsed, inbound.subject);
+      if (unsubscribed) return unsubscribed;
+    }
     if (automated) return { action: 'automated', kind: automated.kind, reason: automated.reason };
 
     const decision = await threadInbound(inbound, lookups);

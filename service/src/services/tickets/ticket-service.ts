@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Op, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
 import type { CompanySettingsRepository } from '../../db/company-settings-repository';
+import { likePattern } from '../../db/like-pattern';
 import type { DepartmentRecord, TicketMessageRecord, TicketRecord } from '../../db/models/ticket.model';
 import { inTransaction } from '../../db/transactions';
 import { safeHeaderText, ticketMessageId } from '../../domain/tickets/ticket-mail';
@@ -126,9 +127,6 @@ export interface InboundMessageInput {
 }
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
-
-// Wildcards typed by a user are dropped: SQLite's LIKE has no default escape character.
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, '')}%`;
 
 /** Dedupe keys of the outbox entries for a ticket message and for a ticket's department notice. */
 export const ticketMailKey = (messageId: number) => `ticket-mail:${messageId}`;

@@ -18,7 +18,7 @@ export function memberStatusLabel( status: MemberStatus ): string {
 }
 
 /**
- * Where a consent or an unsubscription came from: "form:12", "admin:ana", "import:ana", "link", "one-click".
+ * Where a consent or an unsubscription came from: "form:12", "admin:ana", "import:ana", "link", "one-click", "mailto".
  *
  * @param source The service's source string.
  */
@@ -41,6 +41,8 @@ export function sourceLabel( source: string | null ): string {
 			return __( 'Unsubscribe link', 'cuadra' );
 		case 'one-click':
 			return __( 'One-click unsubscribe (mail client)', 'cuadra' );
+		case 'mailto':
+			return __( 'Unsubscribe e-mail (mail client)', 'cuadra' );
 	}
 	return source;
 }

@@ -10,6 +10,9 @@ export interface TicketsBoot {
 	maxRequestBytes: number;
 	/** admin-post.php URL with its nonce for a list's CSV export; `&list=…` is appended. */
 	listExportUrl: string;
+	/** WordPress's export_others_personal_data and erase_others_personal_data (Contacts → Personal data). */
+	canExportPersonalData: boolean;
+	canErasePersonalData: boolean;
 }
 
 function isAgent( value: unknown ): value is SupportAgent {
@@ -39,5 +42,7 @@ export function readTicketsBoot( dataset: DOMStringMap ): TicketsBoot {
 		attachmentUrl: dataset.attachmentUrl ?? '',
 		maxRequestBytes: Number( dataset.maxRequestBytes ) || 0,
 		listExportUrl: dataset.listExportUrl ?? '',
+		canExportPersonalData: dataset.canExportPersonalData === '1',
+		canErasePersonalData: dataset.canErasePersonalData === '1',
 	};
 }

@@ -1,6 +1,7 @@
 import { createElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
+import { ContactsScreen } from '../../../contacts/components/contacts-screen';
 import { useScreenQuery } from '../../../shared/admin-location';
 import { ListsScreen } from '../../../lists/components/lists-screen';
 import { AdminLink } from '../../../shared/components/admin-link';
@@ -21,14 +22,14 @@ function idFrom( value: string | null ): number | null {
 	return Number.isInteger( id ) && id > 0 ? id : null;
 }
 
-type View = 'inbox' | 'departments' | 'metrics' | 'lists';
+type View = 'inbox' | 'departments' | 'metrics' | 'lists' | 'contacts';
 
-/** Cuadra → Tickets: the inbox, one ticket (?ticket=N), departments (?view=departments), metrics (?view=metrics) or lists (?view=lists). */
+/** Cuadra → Tickets: the inbox, one ticket (?ticket=N), departments (?view=departments), metrics (?view=metrics), lists (?view=lists) or contacts (?view=contacts). */
 export function TicketsPage( { boot }: TicketsPageProps ) {
 	const query = useScreenQuery();
 	const departments = useDepartments();
 	const requested = query.get( 'view' );
-	const view: View = requested === 'departments' || requested === 'metrics' || requested === 'lists' ? requested : 'inbox';
+	const view: View = requested === 'departments' || requested === 'metrics' || requested === 'lists' || requested === 'contacts' ? requested : 'inbox';
 	const ticketId = view === 'inbox' ? idFrom( query.get( 'ticket' ) ) : null;
 
 	const tab = ( target: View, label: string ) => (
@@ -47,6 +48,13 @@ export function TicketsPage( { boot }: TicketsPageProps ) {
 		screen = <MetricsScreen agents={ boot.agents } />;
 	} else if ( view === 'lists' ) {
 		screen = <ListsScreen query={ query } exportUrl={ boot.listExportUrl } />;
+	} else if ( view === 'contacts' ) {
+		screen = (
+			<ContactsScreen
+				query={ query }
+				privacy={ { canExport: boot.canExportPersonalData, canErase: boot.canErasePersonalData } }
+			/>
+		);
 	} else if ( ticketId !== null ) {
 		screen = <TicketScreen key={ ticketId } ticketId={ ticketId } boot={ boot } departments={ departments.departments ?? [] } />;
 	} else {
@@ -60,6 +68,7 @@ export function TicketsPage( { boot }: TicketsPageProps ) {
 				{ tab( 'departments', __( 'Departments', 'cuadra' ) ) }
 				{ tab( 'metrics', __( 'Metrics', 'cuadra' ) ) }
 				{ tab( 'lists', __( 'Lists', 'cuadra' ) ) }
+				{ tab( 'contacts', __( 'Contacts', 'cuadra' ) ) }
 			</nav>
 			{ screen }
 		</div>

@@ -1,0 +1,1 @@
+export { ContactKindBadge } from './component';

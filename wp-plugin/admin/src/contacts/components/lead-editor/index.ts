@@ -1,0 +1,1 @@
+export { LeadEditor } from './component';
