@@ -36,6 +36,15 @@ function cuadra_uninstall_site() {
 	// Transients kept in a persistent object cache never reach the options table.
 	delete_transient( 'cuadra_service_health' );
 
+	// The plugin's own queues (form submissions, spam log, rate window, same-site order pushes). Named
+	// one by one: the service's cuadra_* tables may live in this same database and are not ours.
+	foreach ( array( 'cuadra_submissions', 'cuadra_spam_log', 'cuadra_form_hits', 'cuadra_order_push' ) as $table ) {
+		$wpdb->query( 'DROP TABLE IF EXISTS `' . esc_sql( $wpdb->prefix . $table ) . '`' ); // phpcs:ignore WordPress.DB
+	}
+	wp_clear_scheduled_hook( 'cuadra_deliver_submissions' );
+	wp_clear_scheduled_hook( 'cuadra_push_orders' );
+	wp_clear_scheduled_hook( 'cuadra_backfill_orders' );
+
 	Cuadra\Capabilities::remove_from_all_roles();
 	Cuadra\Capabilities::remove_from_users();
 }

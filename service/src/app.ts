@@ -25,6 +25,7 @@ import type { OrderMailbox } from './services/orders/order-mailbox';
 import type { OrderService } from './services/orders/order-service';
 import type { OrderSync } from './services/orders/order-sync';
 import type { StoreService } from './services/orders/store-service';
+import type { StorePush } from './services/orders/store-push';
 import type { StoreWebhook } from './services/orders/store-webhook';
 import { ordersRoutes } from './http/orders/orders.routes';
 import { storesRoutes } from './http/orders/stores.routes';
@@ -42,6 +43,8 @@ import type { ListSignups } from './services/lists/list-signups';
 import { contactsPrivacyRoutes } from './http/lists/contacts-privacy.routes';
 import { listActionsRoutes } from './http/lists/list-actions.routes';
 import { listsRoutes } from './http/lists/lists.routes';
+import type { ContactService } from './services/contacts/contact-service';
+import { contactsRoutes } from './http/contacts/contacts.routes';
 import './http/types';
 
 export interface AppDeps {
@@ -64,6 +67,7 @@ export interface AppDeps {
     orderSync: OrderSync;
     orders: OrderService;
     storeWebhook: StoreWebhook;
+    storePush: StorePush;
     orderMailbox: OrderMailbox;
     departments: DepartmentService;
     tickets: TicketService;
@@ -72,6 +76,7 @@ export interface AppDeps {
     listSignups: ListSignups;
     lists: ListService;
     contactPrivacy: ContactPrivacyService;
+    contacts: ContactService;
   };
 }
 
@@ -111,6 +116,7 @@ export function createApp(deps: AppDeps): Express {
       orders: deps.services.orders,
       webhook: deps.services.storeWebhook,
       mailbox: deps.services.orderMailbox,
+      push: deps.services.storePush,
     }),
   );
   app.use(ordersRoutes({ orders: deps.services.orders }));
@@ -120,6 +126,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(listsRoutes({ lists: deps.services.lists }));
   app.use(listActionsRoutes({ signups: deps.services.listSignups }));
   app.use(contactsPrivacyRoutes({ privacy: deps.services.contactPrivacy }));
+  // After the privacy routes: /contacts/personal-data is theirs, not a contact id.
+  app.use(contactsRoutes({ contacts: deps.services.contacts }));
 
   app.use(routeNotFound);
   app.use(errorMiddleware);

@@ -40,6 +40,7 @@ import { createOrderMailbox } from './services/orders/order-mailbox';
 import { createOrderService } from './services/orders/order-service';
 import { createOrderSync } from './services/orders/order-sync';
 import { createStoreService } from './services/orders/store-service';
+import { createStorePush } from './services/orders/store-push';
 import { createStoreWebhook } from './services/orders/store-webhook';
 import { createImapMailboxReader } from './adapters/mail/imap-mailbox';
 import { readSupportMailboxJob } from './jobs/read-support-mailbox.job';
@@ -53,6 +54,7 @@ import { createContactPrivacyService } from './services/lists/contact-privacy-se
 import { listMailComposers } from './services/lists/list-mail-composers';
 import { createListService } from './services/lists/list-service';
 import { createListSignups } from './services/lists/list-signups';
+import { createContactService } from './services/contacts/contact-service';
 
 /** The composition root: the only place real adapters are built and wired. */
 export function composeService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL), overrides: { now?: () => Date } = {}) {
@@ -103,7 +105,12 @@ export function composeService(config: Config, logger: Logger = createLogger(con
   };
   // List e-mail links point at the WordPress site; tokens are sealed with a key derived from the shared secret.
   const listCipher = createCredentialCipher(secret);
-  const listMail = { from: config.MAIL_FROM, unsubscribeMailto: supportAddress, publicUrl: config.CUADRA_PUBLIC_URL ?? null };
+  // The mailto is offered only when the support mailbox is read: otherwise nobody would act on the request.
+  const listMail = {
+    from: config.MAIL_FROM,
+    unsubscribeMailto: config.SUPPORT_IMAP_HOST ? supportAddress : null,
+    publicUrl: config.CUADRA_PUBLIC_URL ?? null,
+  };
   const outbox = createOutboxService({
     model: models.Outbox,
     mailer,
@@ -144,6 +151,7 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     departments,
     mail: ticketMail,
     ownAddresses: [supportAddress, addressOf(config.MAIL_FROM)],
+    listSignups,
     reader: config.SUPPORT_IMAP_HOST
       ? createImapMailboxReader({
           host: config.SUPPORT_IMAP_HOST,
@@ -237,7 +245,8 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     now,
     logger,
   });
-  const orderServices = { stores, orderSync, orders, storeWebhook, orderMailbox };
+  const storePush = createStorePush({ models, stores, orders: storeOrders, now, logger });
+  const orderServices = { stores, orderSync, orders, storeWebhook, storePush, orderMailbox };
   const allServices = {
     ...services,
     ...orderServices,
@@ -251,6 +260,7 @@ export function composeService(config: Config, logger: Logger = createLogger(con
     listSignups,
     lists,
     contactPrivacy,
+    contacts: createContactService({ sequelize, models, now }),
   };
   const app = createApp({
     logger,

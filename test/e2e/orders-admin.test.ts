@@ -3,7 +3,9 @@
 // fixtures' orders behind real OAuth 1.0a checks). A store is added in Cuadra → Orders → Stores, its
 // connection tested and synced; the pending orders appear in the list; one becomes an invoice whose
 // total equals the order's (answering the decisions the service asks for); another is imported by its
-// number from the invoice editor.
+// number from the invoice editor. An invoiced order that the store then refunds gets its rectifying
+// draft from the order screen; a store's set-aside mailbox messages show with their raw source.
+import mysql from 'mysql2/promise';
 import type { Page } from 'puppeteer-core';
 import {
   clickButton,
@@ -21,7 +23,7 @@ import {
   type RunningStack,
   type TestBrowser,
 } from '../harness';
-import { startWooCommerceStore, type WooCommerceStore } from '../harness/woocommerce-store';
+import { startWooCommerceStore, type WooCommerceStore, type WooJson } from '../harness/woocommerce-store';
 
 const COMPANY = {
   legal_name: 'Ejemplo Servicios SL',
@@ -49,6 +51,78 @@ interface OrderRow {
   invoice_id: number | null;
 }
 
+const ALL_DECISIONS = {
+  accept_other_currency: true,
+  accept_fully_refunded: true,
+  accept_unpaid: true,
+  accept_no_tax_id: true,
+  accept_invalid_tax_id: true,
+  untaxed_vat: 0,
+};
+
+/** Order 27 of the fixtures: one line of 65.29 + 13.71 IVA (21 %); the refund gives the whole line back. */
+const REFUNDED_ORDER = 27;
+const REFUND_CENTS = 7900;
+const REFUND_REASON = 'Llegó roto';
+
+/** A refund of the first line of a fixture order, as WooCommerce's /orders/:id/refunds lists it. */
+function lineRefund(order: WooJson, id: number): WooJson {
+  const line = (order.line_items as Record<string, unknown>[])[0]!;
+  return {
+    id,
+    date_created: '2026-11-20T11:00:00',
+    date_created_gmt: '2026-11-20T10:00:00',
+    amount: '79.00',
+    reason: REFUND_REASON,
+    refunded_by: 1,
+    refunded_payment: false,
+    meta_data: [],
+    line_items: [
+      {
+        id: id + 1,
+        name: line.name,
+        product_id: line.product_id,
+        variation_id: 0,
+        quantity: -1,
+        tax_class: '',
+        subtotal: '-65.29',
+        subtotal_tax: '-13.71',
+        total: '-65.29',
+        total_tax: '-13.71',
+        taxes: [{ id: 1, total: '-13.71', subtotal: '-13.71' }],
+        meta_data: [
+          {
+            id: id + 2,
+            key: '_refunded_item_id',
+            value: String(line.id),
+            display_key: '_refunded_item_id',
+            display_value: String(line.id),
+          },
+        ],
+        sku: line.sku,
+        price: 65.29,
+        image: { id: '', src: '' },
+        parent_name: null,
+      },
+    ],
+    shipping_lines: [],
+    tax_lines: [
+      {
+        id: id + 3,
+        rate_code: 'ES-IVA-1',
+        rate_id: 1,
+        label: 'IVA',
+        compound: false,
+        tax_total: '-13.71',
+        shipping_tax_total: '0.00',
+        rate_percent: 21,
+        meta_data: [],
+      },
+    ],
+    fee_lines: [],
+  };
+}
+
 requireAll(
   requirements.php,
   requirements.wordpress,
@@ -64,6 +138,8 @@ requireAll(
   let watch: PageWatcher;
   let session: Awaited<ReturnType<RunningStack['wordpress']['restSession']>>;
   let pending: OrderRow[] = [];
+  // The fake store lists refunds from this array (kept by reference), so the test can add one after the sync.
+  const refundsOfOrder: WooJson[] = [];
   const step = testWithScreenshots(() => [admin], { stopAfterFailure: true });
 
   const adminUrl = (query: string) => `${stack.wordpress.url}/wp-admin/admin.php?${query}`;
@@ -123,7 +199,7 @@ requireAll(
     [stack, browser, woo] = await Promise.all([
       startStack({ db: 'mariadb', connect: 'constants' }),
       launchBrowser(),
-      startWooCommerceStore({ host: '127.0.0.1' }),
+      startWooCommerceStore({ host: '127.0.0.1', refunds: { [REFUNDED_ORDER]: refundsOfOrder } }),
     ]);
     admin = await browser.newPage();
     watch = watchPage(admin);
@@ -226,4 +302,133 @@ requireAll(
     expect(invoice.totals.total).toBe(order.total);
     await expectCleanPage();
   });
+  step(
+    'an invoiced order that the store then refunds is flagged, and its rectifying draft opens in the invoice editor equal to the refund',
+    async () => {
+      const [store] = (await restGet<{ items: { id: number }[] }>('/stores')).items;
+      const order = await restGet<OrderRow & { refunds_to_rectify: number }>(`/stores/${store!.id}/orders/by-number/${REFUNDED_ORDER}`);
+      const post = (path: string, body: unknown) =>
+        session.fetch(`/wp-json/cuadra/v1${path}`, { method: 'POST', headers: json, body: JSON.stringify(body) });
+      let invoiceId = order.invoice_id;
+      if (invoiceId === null) {
+        const draft = await post(`/orders/${order.id}/invoice-draft`, { decisions: ALL_DECISIONS });
+        expect(draft.status).toBe(201);
+        invoiceId = ((await draft.json()) as { invoice: { id: number } }).invoice.id;
+      }
+      expect((await post(`/invoices/${invoiceId}/issue`, {})).status).toBe(200);
+
+      // The store refunds the line afterwards; the next sync brings the change (never applied to the issued invoice).
+      const wooOrder = woo.orders.get(REFUNDED_ORDER)!;
+      refundsOfOrder.push(lineRefund(wooOrder, 9001));
+      woo.updateOrder(REFUNDED_ORDER, { refunds: [{ id: 9001, reason: REFUND_REASON, total: '-79.00' }] });
+      const requested = Date.now();
+      expect((await post(`/stores/${store!.id}/sync`, {})).status).toBe(202);
+      const deadline = Date.now() + 60000;
+      for (;;) {
+        const sync = await restGet<{ state: string; finished_at: string | null }>(`/stores/${store!.id}/sync`);
+        if (sync.state === 'done' && sync.finished_at && Date.parse(sync.finished_at) >= requested - 1000) break;
+        if (Date.now() > deadline) throw new Error(`The sync did not finish: ${JSON.stringify(sync)}`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(await restGet<{ refunds_to_rectify: number }>(`/orders/${order.id}`)).toMatchObject({ refunds_to_rectify: 1 });
+
+      // The list (all orders, not only those to invoice) flags it.
+      await admin.goto(adminUrl(`page=cuadra-orders&show=all&s=${REFUNDED_ORDER}`), { waitUntil: 'domcontentloaded' });
+      await admin.waitForSelector('.cuadra-order-table .cuadra-order-refunded');
+      const row = await admin.$eval('.cuadra-order-table tbody tr:has(.cuadra-order-refunded)', (tr) => (tr as HTMLElement).innerText);
+      expect(row.startsWith(String(REFUNDED_ORDER))).toBe(true);
+      expect(row).toContain('Refunded: 1 to rectify');
+
+      // The order shows the refund with its date, amount and reason, and makes the rectifying draft.
+      const euros = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+      await admin.goto(adminUrl(`page=cuadra-orders&order=${order.id}`), { waitUntil: 'domcontentloaded' });
+      await admin.waitForSelector('.cuadra-order-refund[data-refund-id="9001"]');
+      const refundRow = await admin.$eval('.cuadra-order-refund[data-refund-id="9001"]', (tr) => (tr as HTMLElement).innerText);
+      expect(refundRow).toContain(REFUND_REASON);
+      expect(refundRow).toContain(euros(-REFUND_CENTS));
+      expect(refundRow).toMatch(/2026/);
+      await createWithDecisions('Create rectifying invoice');
+      const rectifyingId = await openedInvoiceId();
+      expect(rectifyingId).not.toBe(invoiceId);
+      expect(new URL(admin.url()).searchParams.get('page')).toBe('cuadra-invoices');
+      await admin.waitForSelector('.cuadra-totals-total');
+      await admin.waitForFunction(
+        (expected: string) => document.querySelector('.cuadra-totals-total')?.textContent?.trim() === expected,
+        { timeout: 15000 },
+        euros(-REFUND_CENTS),
+      );
+      const rectifying = await restGet<{
+        kind: string;
+        status: string;
+        totals: { total: number; vat: number };
+        rectification: { invoice_id: number } | null;
+      }>(`/invoices/${rectifyingId}`);
+      expect(rectifying).toMatchObject({ kind: 'R1', status: 'draft', rectification: { invoice_id: invoiceId } });
+      expect(rectifying.totals).toMatchObject({ total: -REFUND_CENTS, vat: -1371 });
+
+      // Back on the order: the refund links to its rectifying invoice, and nothing is left to rectify.
+      await admin.goto(adminUrl(`page=cuadra-orders&order=${order.id}`), { waitUntil: 'domcontentloaded' });
+      await admin.waitForSelector(`.cuadra-order-refund[data-refund-id="9001"] a[href*="invoice=${rectifyingId}"]`);
+      expect(await admin.$$('.cuadra-order-refund button')).toHaveLength(0);
+      expect(await restGet<{ refunds_to_rectify: number }>(`/orders/${order.id}`)).toMatchObject({ refunds_to_rectify: 0 });
+      await expectCleanPage();
+    },
+  );
+
+  step(
+    'a message set aside by the mailbox fallback shows on its store, with its raw source as text (reject seeded in the database)',
+    async () => {
+      const [store] = (await restGet<{ items: { id: number }[] }>('/stores')).items;
+      const raw = [
+        'From: Jefa <boss@example.es>',
+        'To: tienda@example.es',
+        'Subject: ¿Comemos?',
+        'Message-ID: <lunch@example.es>',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p>¿Libre a la una?</p><img src=x onerror="window.__cuadraInjected = 1"><script>window.__cuadraInjected = 2</script>',
+        '',
+      ].join('\r\n');
+      const db = await mysql.createConnection({ uri: stack.serviceDatabase!.url, charset: 'utf8mb4' });
+      try {
+        await db.execute(
+          `INSERT INTO cuadra_store_mail_rejects
+           (store_id, uid_validity, uid, reason, subject, from_address, message_id, raw_size, raw_excerpt, created_at)
+         VALUES (?, 1, 1, ?, ?, ?, ?, ?, ?, NOW(3))`,
+          [
+            store!.id,
+            'not_recognised: "¿Comemos?" is not a WooCommerce order e-mail (no order number and items table).',
+            '¿Comemos?',
+            'Jefa <boss@example.es>',
+            '<lunch@example.es>',
+            Buffer.byteLength(raw, 'utf8'),
+            raw,
+          ],
+        );
+      } finally {
+        await db.end();
+      }
+
+      await admin.goto(adminUrl('page=cuadra-orders&view=stores'), { waitUntil: 'domcontentloaded' });
+      await clickButton(admin, 'Mail not read (1)', 15000);
+      await admin.waitForSelector('.cuadra-mail-reject');
+      const reject = await admin.$eval('.cuadra-mail-reject', (tr) => (tr as HTMLElement).innerText);
+      expect(reject).toContain('Jefa <boss@example.es>');
+      expect(reject).toContain('¿Comemos?');
+      expect(reject).toContain('Not an order e-mail');
+      await clickButton(admin, 'View message');
+      await admin.waitForSelector('.cuadra-mail-rejects__raw');
+      const shown = await admin.$eval('.cuadra-mail-rejects__raw', (pre) => (pre as HTMLElement).innerText);
+      expect(shown).toContain('Subject: ¿Comemos?');
+      expect(shown).toContain('<script>window.__cuadraInjected = 2</script>');
+      expect(await admin.$$('.cuadra-mail-rejects__raw img, .cuadra-mail-rejects__raw script')).toHaveLength(0);
+      expect(await admin.evaluate(() => (window as unknown as { __cuadraInjected?: number }).__cuadraInjected)).toBeUndefined();
+
+      // Dismissed once looked at: off the store's list (this store reads no mailbox, so the section goes).
+      await clickButton(admin, 'Dismiss');
+      await admin.waitForSelector('.cuadra-mail-rejects', { hidden: true });
+      expect((await restGet<{ items: unknown[] }>(`/stores/${store!.id}/mail-rejects`)).items).toEqual([]);
+      await expectCleanPage();
+    },
+  );
 });

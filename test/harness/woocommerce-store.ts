@@ -1,5 +1,5 @@
 // A WooCommerce-compatible REST server for tests and benchmarks: /wp-json/wc/v3/orders with
-// WooCommerce's paging, filters, headers and authentication (Basic auth or consumer keys over HTTPS,
+// WooCommerce's paging, filters, search, headers and authentication (Basic auth or consumer keys over HTTPS,
 // one-legged OAuth 1.0a HMAC-SHA1/SHA256 over plain HTTP, verified for real), serving the real
 // fixtures' shapes, able to generate N orders, to change orders between pages and to misbehave.
 import crypto from 'node:crypto';
@@ -32,10 +32,18 @@ export function fixtureOrders(): WooJson[] {
 /**
  * N valid orders cloned round-robin from the fixture orders: ids and numbers from `firstId`, one
  * every `stepSeconds` from `start`, unique item ids and order keys. Totals stay those of the source.
+ * `numberOf` gives display numbers that differ from the ids, as a sequential-numbers plugin does
+ * (see sequentialNumber).
  */
 export function syntheticOrders(
   count: number,
-  options: { firstId?: number; start?: string; stepSeconds?: number; numberPrefix?: string } = {},
+  options: {
+    firstId?: number;
+    start?: string;
+    stepSeconds?: number;
+    numberPrefix?: string;
+    numberOf?: (id: number, index: number) => string;
+  } = {},
 ): WooJson[] {
   const templates = fixtureOrders();
   const firstId = options.firstId ?? 1000;
@@ -48,7 +56,8 @@ export function syntheticOrders(
     const id = firstId + i;
     const created = start + i * step;
     order.id = id;
-    order.number = `${options.numberPrefix ?? ''}${id}`;
+    order.number = options.numberOf ? options.numberOf(id, i) : `${options.numberPrefix ?? ''}${id}`;
+    if (options.numberOf) withSequentialNumber(order, String(order.number));
     order.order_key = `wc_order_${crypto.createHash('sha1').update(String(id)).digest('hex').slice(0, 13)}`;
     order.date_created_gmt = stamp(created);
     order.date_modified_gmt = stamp(created + 60_000);
@@ -60,6 +69,45 @@ export function syntheticOrders(
     order.refunds = [];
     return order;
   });
+}
+
+/**
+ * The order as a sequential-numbers plugin (e.g. "Sequential Order Numbers") leaves it: `number` is
+ * the plugin's ("2026-0042"), kept in the order meta that WooCommerce's order search then looks in.
+ */
+export function withSequentialNumber<T extends WooJson>(order: T, number: string): T {
+  const meta = ((order.meta_data as { id?: number; key: string; value: unknown }[] | undefined) ?? []).filter(
+    (m) => m.key !== '_order_number' && m.key !== '_order_number_formatted',
+  );
+  const digits = number.replace(/\D/g, '');
+  meta.push({ id: order.id * 10 + 1, key: '_order_number', value: digits ? String(Number(digits)) : number });
+  meta.push({ id: order.id * 10 + 2, key: '_order_number_formatted', value: number });
+  return Object.assign(order, { number, meta_data: meta });
+}
+
+/** "2026-0042": a yearly sequence, as sequential-numbers plugins format it. */
+export function sequentialNumber(sequence: number, year = 2026): string {
+  return `${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+// What WooCommerce's order search (`search=` on /orders, wc_order_search) looks in: the billing and
+// shipping address indexes, last name and e-mail, the item names, the meta keys that plugins add
+// through woocommerce_shop_order_search_fields (sequential numbers), each with LIKE '%term%'; and a
+// numeric term also matches the order with that id — not the display number.
+const SEARCHED_META = new Set(['_order_number', '_order_number_formatted']);
+function matchesSearch(order: WooJson, term: string): boolean {
+  if (/^\d+$/.test(term) && Number(term) === order.id) return true;
+  const needle = term.toLowerCase();
+  const address = (a: unknown) => Object.values((a as Record<string, unknown> | undefined) ?? {}).join(' ');
+  const haystack = [
+    address(order.billing),
+    address(order.shipping),
+    ...((order.line_items as { name?: unknown }[] | undefined) ?? []).map((l) => l.name),
+    ...((order.meta_data as { key: string; value: unknown }[] | undefined) ?? [])
+      .filter((m) => SEARCHED_META.has(m.key))
+      .map((m) => m.value),
+  ];
+  return haystack.some((value) => typeof value === 'string' && value.toLowerCase().includes(needle));
 }
 
 export type Misbehaviour =
@@ -315,7 +363,9 @@ export async function startWooCommerceStore(options: WooCommerceStoreOptions = {
         };
       filters.push({ field, op, at });
     }
+    const search = (query.get('search') ?? '').trim();
     const selected = [...orders.values()].filter((o) => {
+      if (search && !matchesSearch(o, search)) return false;
       const status = String(o.status);
       if (statuses.includes('any') ? status === 'trash' : !statuses.includes(status)) return false;
       return filters.every((f) => {

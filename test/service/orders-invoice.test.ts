@@ -1,6 +1,6 @@
 import { readWooFixture, startWooCommerceStore, type WooCommerceStore, type WooJson } from '../harness/woocommerce-store';
 import { apiOrders } from '../unit/orders/fixtures';
-import { connectStore } from './support/orders';
+import { connectStore, fastRetries } from './support/orders';
 import { ADMIN, BOOKKEEPER, expectErrorShape, startServiceUnderTest, type ServiceUnderTest } from './support/service-under-test';
 
 const COMPANY = {
@@ -159,6 +159,81 @@ describe('order → invoice: decisions, customers, refunds, pending list', () =>
       created: [],
       already: 1,
     });
+  });
+
+  it("an invoiced order's refunds: listed with date, amount, reason and rectifying invoice; rectified one at a time", async () => {
+    const id = await orderIdOf('35');
+    const listedRefunds = async () => (await sut.signed('GET', `/orders/${id}/refunds`, undefined, BOOKKEEPER).expect(200)).body;
+    const inList = async () =>
+      (await sut.signed('GET', `/orders?store_id=${storeId}&per_page=100`, undefined, BOOKKEEPER).expect(200)).body.items.find(
+        (o: { id: number }) => o.id === id,
+      );
+    const refund36 = { id: 36, reason: 'Cojín llegó dañado', amount: 2995 };
+    // The store's refund (fixture order_35_refunds.json), with its date in UTC.
+    expect(await listedRefunds()).toEqual({
+      items: [{ ...refund36, created_at: '2026-11-08T22:51:22Z', invoice_id: null }],
+      problem: null,
+    });
+    // Not invoiced yet: nothing to rectify.
+    expect(await inList()).toMatchObject({ refunds: [{ ...refund36, invoice_id: null }], refunds_to_rectify: 0 });
+
+    const draft = await sut.signed('POST', `/orders/${id}/invoice-draft`, { decisions: ALL_DECISIONS }, BOOKKEEPER).expect(201);
+    await sut.signed('POST', `/invoices/${draft.body.invoice.id}/issue`, {}, BOOKKEEPER).expect(200);
+    expect(await inList()).toMatchObject({ refunds_to_rectify: 1 });
+
+    const unknown = await sut.signed('POST', `/orders/${id}/refund-drafts`, { refund_id: 999 }, BOOKKEEPER);
+    expect(unknown.status).toBe(404);
+    expectErrorShape(unknown.body, 'REFUND_NOT_FOUND', 'refund_id');
+    const badId = await sut.signed('POST', `/orders/${id}/refund-drafts`, { refund_id: 'first' }, BOOKKEEPER);
+    expect(badId.status).toBe(422);
+    expectErrorShape(badId.body, 'INVALID_TYPE', 'refund_id');
+
+    const made = await sut.signed('POST', `/orders/${id}/refund-drafts`, { refund_id: 36 }, BOOKKEEPER).expect(201);
+    expect(made.body.created).toEqual([{ refund_id: 36, invoice_id: expect.any(Number), total: -2995 }]);
+    const rectifyingId = made.body.created[0].invoice_id as number;
+    expect(await listedRefunds()).toMatchObject({ items: [{ id: 36, invoice_id: rectifyingId }] });
+    expect(await inList()).toMatchObject({ refunds: [{ id: 36, invoice_id: rectifyingId }], refunds_to_rectify: 0 });
+
+    const again = await sut.signed('POST', `/orders/${id}/refund-drafts`, { refund_id: 36 }, BOOKKEEPER);
+    expect(again.status).toBe(409);
+    expectErrorShape(again.body, 'REFUND_ALREADY_RECTIFIED', 'refund_id');
+
+    // The rectifying draft is deleted: the refund is to rectify again, and can be.
+    await sut.signed('DELETE', `/invoices/${rectifyingId}`, undefined, BOOKKEEPER).expect(204);
+    expect(await listedRefunds()).toMatchObject({ items: [{ id: 36, invoice_id: null }] });
+    expect(await inList()).toMatchObject({ refunds_to_rectify: 1 });
+    const remade = await sut.signed('POST', `/orders/${id}/refund-drafts`, { refund_id: 36 }, BOOKKEEPER).expect(201);
+    expect(remade.body.created).toEqual([{ refund_id: 36, invoice_id: expect.any(Number), total: -2995 }]);
+    expect(remade.body.created[0].invoice_id).not.toBe(rectifyingId);
+  });
+
+  it('two requests rectifying the same refund at once (a double click) make one rectifying draft', async () => {
+    const id = await orderIdOf('35');
+    const draft = await sut.signed('POST', `/orders/${id}/invoice-draft`, { decisions: ALL_DECISIONS }, BOOKKEEPER).expect(201);
+    await sut.signed('POST', `/invoices/${draft.body.invoice.id}/issue`, {}, BOOKKEEPER).expect(200);
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => sut.signed('POST', `/orders/${id}/refund-drafts`, { refund_id: 36 }, BOOKKEEPER)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    const winner = answers.find((a) => a.status === 201)!.body.created[0].invoice_id as number;
+    const refunds = (await sut.signed('GET', `/orders/${id}/refunds`, undefined, BOOKKEEPER).expect(200)).body;
+    expect(refunds.items).toMatchObject([{ id: 36, invoice_id: winner }]);
+    // The losers' drafts were removed: one rectifying invoice exists for the order's invoice.
+    const rectifying = (await sut.service.sequelize.query('SELECT id FROM cuadra_invoices WHERE rectifies_invoice_id = :original', {
+      replacements: { original: draft.body.invoice.id },
+      type: 'SELECT',
+    })) as Array<{ id: number }>;
+    expect(rectifying.map((r) => r.id)).toEqual([winner]);
+  });
+
+  it("an order's refunds when the store does not answer: as last synced, without dates, and why", async () => {
+    const id = await orderIdOf('35');
+    fastRetries(sut);
+    shop.misbehave({ kind: 'html' }, 20, /refunds$/);
+    const res = (await sut.signed('GET', `/orders/${id}/refunds`, undefined, BOOKKEEPER).expect(200)).body;
+    expect(res.items).toEqual([{ id: 36, reason: 'Cojín llegó dañado', amount: 2995, created_at: null, invoice_id: null }]);
+    expect(res.problem).toEqual({ code: expect.any(String), message: expect.stringContaining('as last synced') });
+    expect((await sut.signed('GET', '/orders/999999/refunds', undefined, BOOKKEEPER)).status).toBe(404);
   });
 
   it('lists pending orders ("to invoice" statuses, not invoiced or ignored), filters, ignores, flags changes after invoicing', async () => {

@@ -156,6 +156,31 @@ describe('mailbox fallback against a real Dovecot, and one order whatever the so
     expect(rejects).toEqual([
       expect.objectContaining({ subject: 'Lunch?', from: 'boss@example.es', reason: expect.stringContaining('not_recognised') }),
     ]);
+    // The list stays light; one message shows the start of its source, as text, for diagnosis.
+    expect(rejects[0]).not.toHaveProperty('raw_excerpt');
+    const reject = (await sut.signed('GET', `/stores/${id}/mail-rejects/${rejects[0].id}`, undefined, BOOKKEEPER).expect(200)).body;
+    expect(reject).toMatchObject({ id: rejects[0].id, subject: 'Lunch?', raw_truncated: false });
+    expect(reject.raw_excerpt).toContain('Subject: Lunch?');
+    expect(reject.raw_excerpt).toContain('Are you free at one?');
+    expect(reject.raw_size).toBe(Buffer.byteLength(reject.raw_excerpt, 'utf8'));
+    const other = await connectStore(sut, store, { name: 'Otra tienda' });
+    for (const path of [
+      `/stores/${other.id}/mail-rejects/${rejects[0].id}`,
+      `/stores/${id}/mail-rejects/999999`,
+      `/stores/${id}/mail-rejects/x`,
+    ]) {
+      const missing = await sut.signed('GET', path, undefined, BOOKKEEPER);
+      expect(missing.status).toBe(404);
+      expectErrorShape(missing.body, 'NOT_FOUND');
+    }
+    // Dismissed once looked at: off the list (the mailbox keeps the mail); a second dismissal finds nothing.
+    await sut.signed('DELETE', `/stores/${other.id}/mail-rejects/${reject.id}`, undefined, BOOKKEEPER).expect(404);
+    await sut.signed('DELETE', `/stores/${id}/mail-rejects/${reject.id}`, undefined, BOOKKEEPER).expect(204);
+    expect((await sut.signed('GET', `/stores/${id}/mail-rejects`, undefined, BOOKKEEPER)).body.items).toEqual([]);
+    expectErrorShape(
+      (await sut.signed('DELETE', `/stores/${id}/mail-rejects/${reject.id}`, undefined, BOOKKEEPER).expect(404)).body,
+      'NOT_FOUND',
+    );
     // A provisional order is invoiced only once the API confirms it.
     store.misbehave({ kind: 'html' }, 1, /orders\/\d+$/);
     const refused = await sut.signed('POST', `/orders/${listed[0].id}/invoice-draft`, { decisions: {} }, BOOKKEEPER);

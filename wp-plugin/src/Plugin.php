@@ -24,6 +24,10 @@ use Cuadra\Rest\ContactSubmissionController;
 use Cuadra\Rest\PreferencesController;
 use Cuadra\Rest\ProxyController;
 use Cuadra\Rest\WooWebhookController;
+use Cuadra\Woo\OrderBackfill;
+use Cuadra\Woo\OrderHooks;
+use Cuadra\Woo\OrderPushDelivery;
+use Cuadra\Woo\SameSiteController;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -44,6 +48,9 @@ final class Plugin {
 		( new SubmissionDelivery() )->register();
 		( new ListActionHandler() )->register();
 		( new PrivacyHooks() )->register();
+		( new OrderHooks() )->register();
+		( new OrderPushDelivery() )->register();
+		( new OrderBackfill() )->register();
 		if ( is_admin() ) {
 			( new Menu() )->register();
 			( new ServiceNotice() )->register();
@@ -63,5 +70,6 @@ final class Plugin {
 		( new ProxyController() )->register_routes();
 		( new WooWebhookController() )->register_routes();
 		( new ContactSubmissionController() )->register_routes();
+		( new SameSiteController() )->register_routes();
 	}
 }

@@ -232,7 +232,11 @@ final class Menu {
 		if ( ! current_user_can( Capabilities::SUPPORT ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to see tickets.', 'cuadra' ), 403 );
 		}
-		$this->render_shell( 'cuadra-tickets-root', true, array_merge( SupportAgents::boot_data(), array( 'list-export-url' => ListExport::base_url() ) ) );
+		$privacy = array(
+			'can-export-personal-data' => current_user_can( 'export_others_personal_data' ) ? '1' : '0',
+			'can-erase-personal-data'  => current_user_can( 'erase_others_personal_data' ) ? '1' : '0',
+		);
+		$this->render_shell( 'cuadra-tickets-root', true, array_merge( SupportAgents::boot_data(), array( 'list-export-url' => ListExport::base_url() ), $privacy ) );
 	}
 
 	/**
@@ -240,7 +244,7 @@ final class Menu {
 	 */
 	public function render_orders() {
 		$this->require_billing();
-		$this->render_shell( 'cuadra-orders-root', true );
+		$this->render_shell( 'cuadra-orders-root', true, \Cuadra\Woo\SameSiteStore::boot_data() );
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace Cuadra\Forms;
 
+use Cuadra\Service\RetrySchedule;
 use Cuadra\Service\ServiceClient;
 use Cuadra\Service\SystemUser;
 
@@ -48,10 +49,6 @@ final class SubmissionDelivery {
 	/** A cron run waits this long for more submissions once the queue is empty, looking every 0.2 s. */
 	const LINGER_SECONDS           = 1.0;
 	const LINGER_STEP_MICROSECONDS = 200000;
-
-	/** First retry after a minute, doubling up to six hours. */
-	const FIRST_RETRY_SECONDS = 60;
-	const MAX_RETRY_SECONDS   = 21600;
 
 	/**
 	 * Signed client.
@@ -271,7 +268,7 @@ final class SubmissionDelivery {
 					array(
 						'status'     => SubmissionStore::FAILED,
 						'attempts'   => (int) $row->attempts + 1,
-						'last_error' => self::describe_rejection( isset( $result['errors'] ) ? $result['errors'] : null, wp_json_encode( $result ) ),
+						'last_error' => RetrySchedule::describe_rejection( isset( $result['errors'] ) ? $result['errors'] : null, (string) wp_json_encode( $result ) ),
 						'lease'      => null,
 					)
 				);
@@ -300,7 +297,7 @@ final class SubmissionDelivery {
 				$row->id,
 				array(
 					'attempts'        => $attempts,
-					'next_attempt_at' => gmdate( 'Y-m-d H:i:s', time() + self::backoff_seconds( $attempts ) ),
+					'next_attempt_at' => gmdate( 'Y-m-d H:i:s', time() + RetrySchedule::backoff_seconds( $attempts ) ),
 					'last_error'      => substr( $reason, 0, 1000 ),
 					'lease'           => null,
 				)
@@ -310,50 +307,9 @@ final class SubmissionDelivery {
 	}
 
 	/**
-	 * Wait before attempt number $attempts + 1: 1, 2, 4, 8 … minutes, at most six hours.
-	 *
-	 * @param int $attempts Attempts made so far (≥ 1).
-	 * @return int Seconds.
-	 */
-	public static function backoff_seconds( $attempts ) {
-		$exponent = min( 20, max( 0, (int) $attempts - 1 ) );
-		return (int) min( self::MAX_RETRY_SECONDS, self::FIRST_RETRY_SECONDS * ( 2 ** $exponent ) );
-	}
-
-	/**
 	 * Schedules one cron run at the earliest due time while rows wait; none when the queue is empty.
 	 */
 	public static function schedule_next() {
-		$next = SubmissionStore::next_due_time();
-		if ( null === $next ) {
-			return;
-		}
-		$scheduled = wp_next_scheduled( self::CRON_HOOK );
-		if ( false === $scheduled || $scheduled > max( $next, time() ) + 30 ) {
-			wp_clear_scheduled_hook( self::CRON_HOOK );
-			wp_schedule_single_event( max( $next, time() ), self::CRON_HOOK );
-		}
-	}
-
-	/**
-	 * The service's field errors as one line for admins.
-	 *
-	 * @param mixed  $errors The item's field errors.
-	 * @param string $body   The item's raw answer.
-	 * @return string
-	 */
-	private static function describe_rejection( $errors, $body ) {
-		if ( is_array( $errors ) ) {
-			$parts = array();
-			foreach ( $errors as $error ) {
-				if ( is_array( $error ) ) {
-					$parts[] = ( isset( $error['property'] ) ? $error['property'] . ': ' : '' ) . ( isset( $error['message'] ) ? $error['message'] : '' );
-				}
-			}
-			if ( $parts ) {
-				return substr( implode( '; ', $parts ), 0, 1000 );
-			}
-		}
-		return substr( $body, 0, 1000 );
+		RetrySchedule::schedule_next( self::CRON_HOOK, SubmissionStore::next_due_time() );
 	}
 }

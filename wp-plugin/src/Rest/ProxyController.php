@@ -157,6 +157,33 @@ final class ProxyController {
 				'methods'      => array( 'POST' => Capabilities::SUPPORT ),
 				'schema'       => 'list_member_schema',
 			),
+			'/contacts'                                           => array(
+				'service_path' => '/contacts',
+				'methods'      => array( 'GET' => Capabilities::SUPPORT ),
+				'schema'       => 'contact_schema',
+				'args'         => array( 'GET' => 'contact_search_args' ),
+			),
+			'/contacts/(?P<id>\d+)'                               => array(
+				'service_path' => '/contacts/{id}',
+				'methods'      => array(
+					'GET' => Capabilities::SUPPORT,
+					'PUT' => Capabilities::SUPPORT,
+				),
+				'schema'       => 'contact_schema',
+				'args'         => array( 'PUT' => 'contact_args' ),
+			),
+			// Exporting and erasing anyone's personal data: what WordPress's own privacy tools require (PrivacyHooks).
+			'/contacts/(?P<id>\d+)/personal-data'                 => array(
+				'service_path' => '/contacts/{id}/personal-data',
+				'methods'      => array( 'GET' => 'export_others_personal_data' ),
+				'schema'       => 'contact_schema',
+			),
+			'/contacts/erase'                                     => array(
+				'service_path' => '/contacts/erase',
+				'methods'      => array( 'POST' => 'erase_others_personal_data' ),
+				'schema'       => 'contact_schema',
+				'args'         => array( 'POST' => 'contact_erase_args' ),
+			),
 			'/customers'                                          => array(
 				'service_path' => '/customers',
 				'methods'      => array(
@@ -336,6 +363,19 @@ final class ProxyController {
 				'service_path' => '/stores/{id}/mail-rejects',
 				'methods'      => array( 'GET' => Capabilities::BILLING ),
 				'schema'       => 'named_records_schema',
+			),
+			'/stores/(?P<id>\d+)/mail-rejects/(?P<reject_id>\d+)' => array(
+				'service_path' => '/stores/{id}/mail-rejects/{reject_id}',
+				'methods'      => array(
+					'GET'    => Capabilities::BILLING,
+					'DELETE' => Capabilities::BILLING,
+				),
+				'schema'       => 'store_mail_reject_schema',
+			),
+			'/orders/(?P<id>\d+)/refunds'                         => array(
+				'service_path' => '/orders/{id}/refunds',
+				'methods'      => array( 'GET' => Capabilities::BILLING ),
+				'schema'       => 'order_refunds_schema',
 			),
 			'/orders'                                             => array(
 				'service_path' => '/orders',
@@ -829,6 +869,7 @@ final class ProxyController {
 		return self::query_args(
 			array(
 				'decisions' => array( 'object', 'What the user decided: accept_other_currency, accept_fully_refunded, accept_unpaid, accept_no_tax_id, accept_invalid_tax_id, accept_refund_split, untaxed_vat (0 or { exempt: E1…E6 }), kind (F1|F2), language (es|en).' ),
+				'refund_id' => array( 'integer', 'refund-drafts only: rectify this refund alone (default: every refund not rectified yet).' ),
 			)
 		);
 	}
@@ -1654,6 +1695,83 @@ final class ProxyController {
 	}
 
 	/**
+	 * JSON schema of a contact as support staff see it (GET /contacts pages these without tickets and lists).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function contact_schema() {
+		$field = static function ( $type, $description, $readonly = true ) {
+			$property = array(
+				'type'        => $type,
+				'description' => $description,
+			);
+			if ( $readonly ) {
+				$property['readonly'] = true;
+			}
+			return $property;
+		};
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-contact',
+			'type'       => 'object',
+			'properties' => array(
+				'id'               => $field( 'integer', 'Id of the contact.' ),
+				'name'             => $field( 'string', 'Name, one line, at most 200 characters (changeable for leads only).', false ),
+				'email'            => $field( 'string', 'E-mail address.' ),
+				'phone'            => $field( 'string', 'Phone number, at most 40 characters (changeable for leads only).', false ),
+				'kind'             => $field( 'string', 'lead (no billing data yet) or customer.' ),
+				'source'           => $field( 'string', 'How the contact first reached us: billing, form, email, admin or import.' ),
+				'ticket_count'     => $field( 'integer', 'Number of tickets of the contact.' ),
+				'subscribed_lists' => $field( 'integer', 'Number of lists the contact is subscribed to.' ),
+				'editable'         => $field( 'boolean', 'Whether support staff may change the name and phone (leads only).' ),
+				'tickets'          => $field( 'array', 'Tickets: id, number, subject, status, department (id, name, colour), created_at, last_message_at.' ),
+				'list_memberships' => $field( 'array', 'Lists with the consent given: list, status, consent, confirmed_at, unsubscribed_at, unsubscribe_source.' ),
+				'created_at'       => $field( 'string', 'When the contact was created (ISO 8601).' ),
+				'last_activity_at' => $field( 'string', 'Latest change, ticket message or list change (ISO 8601).' ),
+			),
+		);
+	}
+
+	/**
+	 * Query of GET /contacts, forwarded as sent.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function contact_search_args() {
+		return self::query_args(
+			array(
+				'search'   => array( 'string', 'Matches the name and the e-mail addresses.' ),
+				'filter'   => array( 'string', 'all (default), leads, customers or subscribers.' ),
+				'list_id'  => array( 'integer', 'Subscribed to this list only.' ),
+				'page'     => array( 'integer', 'Page number, from 1.' ),
+				'per_page' => array( 'integer', 'Contacts per page, 1 to 100 (default 20).' ),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of PUT /contacts/{id} (a lead's name and phone).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function contact_args() {
+		return self::args_from_schema( self::contact_schema() );
+	}
+
+	/**
+	 * Arguments of POST /contacts/erase.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function contact_erase_args() {
+		return self::query_args(
+			array(
+				'email' => array( 'string', 'E-mail address whose personal data is erased; invoices are kept as the law requires.' ),
+			)
+		);
+	}
+
+	/**
 	 * JSON schema of the support-mailbox messages that could not be processed.
 	 *
 	 * @return array<string, mixed>
@@ -1807,6 +1925,57 @@ final class ProxyController {
 				'ignored'               => $field( 'boolean', 'Marked as not to be invoiced.' ),
 				'order'                 => $field( array( 'object', 'null' ), 'The normalised order: lines, addresses, totals (one order only).' ),
 				'mail'                  => $field( array( 'object', 'null' ), 'The order as read from its "New order" e-mail (one order only).' ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a mailbox message that was not a readable order e-mail, with the start of its source.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function store_mail_reject_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-store-mail-reject',
+			'type'       => 'object',
+			'properties' => array(
+				'reason'      => array(
+					'type'        => 'string',
+					'description' => 'Why it was set aside (not_recognised or malformed, and the detail).',
+					'readonly'    => true,
+				),
+				'raw_excerpt' => array(
+					'type'        => 'string',
+					'description' => 'The start of the raw message, as text, for diagnosis.',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of an order's refunds and their rectifying invoices.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function order_refunds_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cuadra-order-refunds',
+			'type'       => 'object',
+			'properties' => array(
+				'items'   => array(
+					'type'        => 'array',
+					'description' => 'Refunds: id, created_at, reason, amount (minor units, positive), invoice_id (rectifying invoice or null).',
+					'items'       => array( 'type' => 'object' ),
+					'readonly'    => true,
+				),
+				'problem' => array(
+					'type'        => array( 'object', 'null' ),
+					'description' => 'Why the refunds are shown as last synced (the store did not answer), or null.',
+					'readonly'    => true,
+				),
 			),
 		);
 	}

@@ -32,6 +32,10 @@ import { migration as addCompanyPaymentDetails } from './20261128100000-add-comp
 import { migration as indexMrrEventsByCustomer } from './20261128150000-index-mrr-events-by-customer';
 import { migration as createLists } from './20261128140000-create-lists';
 import { migration as createListMembers } from './20261128140100-create-list-members';
+import { migration as addStoreKind } from './20261128160000-add-store-kind';
+import { migration as addStorePushLastReceivedAt } from './20261128160100-add-store-push-last-received-at';
+import { migration as addStoreSameSiteKey } from './20261128160200-add-store-same-site-key';
+import { migration as addStoreOrderPushedRefunds } from './20261128160300-add-store-order-pushed-refunds';
 // Append-only: a shipped migration is never edited; a change is a new file added at the end.
 export const migrations: Migration[] = [
   createRequestNonces,
@@ -66,4 +70,8 @@ export const migrations: Migration[] = [
   createLists,
   createListMembers,
   indexMrrEventsByCustomer,
+  addStoreKind,
+  addStorePushLastReceivedAt,
+  addStoreSameSiteKey,
+  addStoreOrderPushedRefunds,
 ];

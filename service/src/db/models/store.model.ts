@@ -10,12 +10,18 @@ import {
 import { mediumText } from '../column-types';
 import { dialectOf } from '../database';
 
+/** 'woocommerce': read through its REST API; 'same_site': this WordPress site, which pushes its orders. */
+export type StoreKind = 'woocommerce' | 'same_site';
+
 export type StoreSyncState = 'idle' | 'queued' | 'running' | 'done' | 'failed' | 'interrupted' | 'cancelled';
 
 /** A WooCommerce shop Cuadra reads orders from; every credential column holds ciphertext (adapters/crypto). */
 export interface StoreRecord extends Model<InferAttributes<StoreRecord>, InferCreationAttributes<StoreRecord>> {
   id: CreationOptional<number>;
   name: string;
+  kind: CreationOptional<StoreKind>;
+  /** 'same_site' on the one same-site store, null on every other: UNIQUE, so there is never a second. */
+  same_site_key: CreationOptional<'same_site' | null>;
   url: string;
   consumer_key_enc: CreationOptional<string | null>;
   consumer_secret_enc: CreationOptional<string | null>;
@@ -49,6 +55,8 @@ export interface StoreRecord extends Model<InferAttributes<StoreRecord>, InferCr
   sync_cancelled: CreationOptional<boolean>;
   webhook_last_received_at: CreationOptional<Date | null>;
   webhook_last_ping_at: CreationOptional<Date | null>;
+  /** When WordPress last pushed orders of a same-site store. */
+  push_last_received_at: CreationOptional<Date | null>;
   mail_uid_validity: CreationOptional<number | null>;
   mail_last_uid: CreationOptional<number>;
   mail_checked_at: CreationOptional<Date | null>;
@@ -67,6 +75,8 @@ export function initStoreModel(sequelize: Sequelize): ModelStatic<StoreRecord> {
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
       name: { type: DataTypes.STRING(200), allowNull: false },
+      kind: { type: DataTypes.STRING(12), allowNull: false, defaultValue: 'woocommerce' },
+      same_site_key: { type: DataTypes.STRING(12), allowNull: true },
       url: { type: DataTypes.STRING(500), allowNull: false },
       consumer_key_enc: { type: DataTypes.TEXT, allowNull: true },
       consumer_secret_enc: { type: DataTypes.TEXT, allowNull: true },
@@ -94,6 +104,7 @@ export function initStoreModel(sequelize: Sequelize): ModelStatic<StoreRecord> {
       sync_cancelled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       webhook_last_received_at: { type: DataTypes.DATE(3), allowNull: true },
       webhook_last_ping_at: { type: DataTypes.DATE(3), allowNull: true },
+      push_last_received_at: { type: DataTypes.DATE(3), allowNull: true },
       mail_uid_validity: { type: DataTypes.BIGINT, allowNull: true },
       mail_last_uid: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
       mail_checked_at: { type: DataTypes.DATE(3), allowNull: true },
@@ -134,6 +145,8 @@ export interface StoreOrderRecord extends Model<InferAttributes<StoreOrderRecord
   invoice_id: CreationOptional<number | null>;
   /** JSON object refund id → rectifying draft id. */
   refund_invoices: CreationOptional<string | null>;
+  /** Same-site stores: the order's refunds as WordPress pushed them with it (REST v3 JSON list); null until then. */
+  pushed_refunds_json: CreationOptional<string | null>;
   changed_after_invoice: CreationOptional<boolean>;
   /** JSON array of { at, fields } describing changes seen after invoicing (never applied to the invoice). */
   changes: CreationOptional<string | null>;
@@ -166,6 +179,7 @@ export function initStoreOrderModel(sequelize: Sequelize): ModelStatic<StoreOrde
       provisional: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       invoice_id: { type: DataTypes.INTEGER, allowNull: true },
       refund_invoices: { type: DataTypes.TEXT, allowNull: true },
+      pushed_refunds_json: { type: mediumText(dialectOf(sequelize)), allowNull: true },
       changed_after_invoice: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       changes: { type: DataTypes.TEXT, allowNull: true },
       ignored: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },

@@ -1,11 +1,12 @@
 // One row per (store, WooCommerce order id), whatever told Cuadra about the order: the REST API, a
 // webhook, a "New order" e-mail or the same-site push. Each write is one transaction; a change seen
 // after the order was invoiced is recorded and flagged, never applied to the invoice.
-import { Op, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
 import type { EmailOrder } from '../../domain/orders/new-order-email';
 import type { StoreOrder } from '../../domain/orders/store-order';
 import type { Models } from '../models';
 import type { StoreOrderRecord } from '../models/store.model';
+import { dialectOf } from '../database';
 import { inTransaction } from '../transactions';
 
 export type OrderSource = 'api' | 'webhook' | 'mail' | 'push';
@@ -63,6 +64,48 @@ export function materialChanges(before: StoreOrder, after: StoreOrder): string[]
   return MATERIAL.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
 }
 
+// A first import writes pages of new orders: one multi-row INSERT with bound parameters (a prepared
+// statement on MariaDB) instead of bulkCreate, whose escaping of every order's JSON into the SQL text
+// cost several times the write itself. The columns are all of cuadra_store_orders but the id, in
+// the order insertFresh gives the values.
+const INSERT_COLUMNS = [
+  'store_id',
+  'woo_id',
+  'number',
+  'status',
+  'order_created_at',
+  'order_modified_at',
+  'paid_at',
+  'customer_name',
+  'customer_email',
+  'currency',
+  'total',
+  'order_json',
+  'mail_json',
+  'sources',
+  'provisional',
+  'invoice_id',
+  'refund_invoices',
+  'pushed_refunds_json',
+  'changed_after_invoice',
+  'changes',
+  'ignored',
+  'problem_code',
+  'problem_message',
+  'created_at',
+  'updated_at',
+] as const;
+/** Rows per INSERT: well under SQLite's limit on bound parameters and, with orders of a few hundred KB of JSON, MariaDB's max_allowed_packet. */
+const INSERT_CHUNK = 100;
+
+/** A date as Sequelize writes DATE(3) columns: UTC, milliseconds; SQLite keeps the offset in the text. */
+function dateText(date: Date | null, sqlite: boolean): string | null {
+  if (!date) return null;
+  const iso = date.toISOString(); // 2026-01-01T10:00:00.000Z
+  const text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  return sqlite ? `${text} +00:00` : text;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return (error as Error)?.name === 'SequelizeUniqueConstraintError';
 }
@@ -76,6 +119,14 @@ export interface UpsertResult {
 
 export function createStoreOrderRepository({ sequelize, models, now }: { sequelize: Sequelize; models: Models; now: () => Date }) {
   const model = models.StoreOrder;
+  // The bulk INSERT names its columns by hand: a column added to the model and not there would be
+  // left to its default on that path only. Refuse to start instead.
+  const modelColumns = Object.keys(model.getAttributes()).filter((name) => name !== 'id');
+  if ([...modelColumns].sort().join() !== [...INSERT_COLUMNS].sort().join()) {
+    throw new Error(
+      `store-order-repository: INSERT_COLUMNS (${INSERT_COLUMNS.join(', ')}) must list the model's columns (${modelColumns.join(', ')})`,
+    );
+  }
 
   /** Runs an upsert, once more if a concurrent writer inserted the same order first. */
   async function retryingOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
@@ -211,23 +262,48 @@ export function createStoreOrderRepository({ sequelize, models, now }: { sequeli
       if (knownIds.has(order.id!) || knownNumbers.has(order.number)) await upsertApiOrderIn(tx, storeId, order, source);
       else fresh.push(order);
     }
-    if (fresh.length) {
-      await model.bulkCreate(
-        fresh.map((order) => ({
-          store_id: storeId,
-          woo_id: order.id!,
-          ...apiColumns(order),
-          sources: source,
-          mail_json: null,
-          invoice_id: null,
-          refund_invoices: null,
-          changed_after_invoice: false,
-          changes: null,
-          ignored: false,
-        })),
-        { transaction: tx },
+    for (let start = 0; start < fresh.length; start += INSERT_CHUNK)
+      await insertFresh(tx, storeId, fresh.slice(start, start + INSERT_CHUNK), source);
+  }
+
+  /** New API orders in one statement: each order's values bound, not spliced into the SQL; what all share written once. */
+  async function insertFresh(tx: Transaction, storeId: number, list: StoreOrder[], source: OrderSource): Promise<void> {
+    if (list.length === 0) return;
+    if (!Number.isSafeInteger(storeId)) throw new TypeError(`store id ${String(storeId)}`);
+    const sqlite = dialectOf(sequelize) === 'sqlite';
+    const stamp = sequelize.escape(dateText(new Date(), sqlite)!);
+    // After woo_id … order_json: mail_json, sources, provisional, invoice_id, refund_invoices, pushed_refunds_json,
+    // changed_after_invoice, changes, ignored, problem_code, problem_message, created_at, updated_at.
+    const shared = `NULL,${sequelize.escape(source)},0,NULL,NULL,NULL,0,NULL,0,NULL,NULL,${stamp},${stamp}`;
+    const bind: unknown[] = [];
+    const tuples: string[] = [];
+    for (const order of list) {
+      const c = apiColumns(order);
+      const n = bind.length;
+      bind.push(
+        order.id!,
+        c.number,
+        c.status,
+        dateText(c.order_created_at, sqlite),
+        dateText(c.order_modified_at, sqlite),
+        dateText(c.paid_at, sqlite),
+        c.customer_name,
+        c.customer_email,
+        c.currency,
+        c.total,
+        c.order_json,
+      );
+      tuples.push(
+        `(${storeId},$${n + 1},$${n + 2},$${n + 3},$${n + 4},$${n + 5},$${n + 6},$${n + 7},$${n + 8},$${n + 9},$${n + 10},$${n + 11},${shared})`,
       );
     }
+    const table = model.getTableName() as string;
+    const q = sqlite ? (name: string) => `"${name}"` : (name: string) => `\`${name}\``;
+    await sequelize.query(`INSERT INTO ${q(table)} (${INSERT_COLUMNS.map(q).join(',')}) VALUES ${tuples.join(',')}`, {
+      bind,
+      transaction: tx,
+      type: QueryTypes.INSERT,
+    });
   }
 
   return {

@@ -150,6 +150,199 @@ export const wooOrderSchema = z
 
 export type WooOrderJson = z.infer<typeof wooOrderSchema>;
 
+// The same checks as wooOrderSchema, written out by hand: zod's parse is several times slower, and a
+// first import reads thousands of orders. The reader accepts nothing the schema refuses and gives
+// the same values for what Cuadra uses; whatever it does not accept goes through the schema, which
+// names the field (or accepts an input the reader is too strict for).
+class NotFast {}
+const NOT_FAST = new NotFast();
+type Json = Record<string, unknown>;
+const DIGITS = /^\d+$/;
+
+function fObject(v: unknown): Json {
+  if (typeof v !== 'object' || v === null) throw NOT_FAST;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw NOT_FAST;
+  return v as Json;
+}
+function fId(v: unknown): number {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'string' && DIGITS.test(v)) return Number(v);
+  throw NOT_FAST;
+}
+function fIdNullish(v: unknown): number | null | undefined {
+  return v === null || v === undefined ? v : fId(v);
+}
+function fAmount(v: unknown): string | number {
+  if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return v;
+  throw NOT_FAST;
+}
+function fAmountNullish(v: unknown): string | number | null | undefined {
+  return v === null || v === undefined ? v : fAmount(v);
+}
+function fText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === null || v === undefined) return '';
+  throw NOT_FAST;
+}
+function fString(v: unknown): string {
+  if (typeof v === 'string') return v;
+  throw NOT_FAST;
+}
+function fStringNullish(v: unknown): string | null | undefined {
+  return v === null || v === undefined ? v : fString(v);
+}
+function fBoolean(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  throw NOT_FAST;
+}
+function fArray<T>(v: unknown, item: (entry: unknown) => T, orEmpty: boolean): T[] {
+  if (Array.isArray(v)) return v.map(item);
+  if (v === undefined && orEmpty) return [];
+  throw NOT_FAST;
+}
+
+function fMeta(v: unknown): z.infer<typeof metaEntry> {
+  const m = fObject(v);
+  const displayKey = m.display_key;
+  if (displayKey !== undefined && typeof displayKey !== 'string') throw NOT_FAST;
+  return { key: fString(m.key), value: m.value, display_key: displayKey, display_value: m.display_value };
+}
+function fAddress(v: unknown): z.infer<typeof address> {
+  const a = fObject(v);
+  return {
+    first_name: fText(a.first_name),
+    last_name: fText(a.last_name),
+    company: fText(a.company),
+    address_1: fText(a.address_1),
+    address_2: fText(a.address_2),
+    city: fText(a.city),
+    state: fText(a.state),
+    postcode: fText(a.postcode),
+    country: fText(a.country),
+    email: a.email === undefined ? undefined : fText(a.email),
+    phone: a.phone === undefined ? undefined : fText(a.phone),
+  };
+}
+function fItemTax(v: unknown): z.infer<typeof itemTax> {
+  const t = fObject(v);
+  return { id: fId(t.id), total: fAmountNullish(t.total), subtotal: fAmountNullish(t.subtotal) };
+}
+function fLineItem(v: unknown): z.infer<typeof lineItem> {
+  const l = fObject(v);
+  const quantity = l.quantity;
+  if (typeof quantity !== 'string' && !(typeof quantity === 'number' && Number.isFinite(quantity))) throw NOT_FAST;
+  return {
+    id: fId(l.id),
+    name: fText(l.name),
+    parent_name: fStringNullish(l.parent_name),
+    product_id: fIdNullish(l.product_id),
+    variation_id: fIdNullish(l.variation_id),
+    quantity,
+    subtotal: fAmount(l.subtotal),
+    subtotal_tax: fAmount(l.subtotal_tax),
+    total: fAmount(l.total),
+    total_tax: fAmount(l.total_tax),
+    taxes: fArray(l.taxes, fItemTax, true),
+    meta_data: fArray(l.meta_data, fMeta, true),
+    sku: fStringNullish(l.sku),
+  };
+}
+function fShippingLine(v: unknown): z.infer<typeof shippingLine> {
+  const s = fObject(v);
+  return {
+    id: fId(s.id),
+    method_title: fText(s.method_title),
+    method_id: fText(s.method_id),
+    total: fAmount(s.total),
+    total_tax: fAmount(s.total_tax),
+    taxes: fArray(s.taxes, fItemTax, true),
+  };
+}
+function fFeeLine(v: unknown): z.infer<typeof feeLine> {
+  const f = fObject(v);
+  return {
+    id: fId(f.id),
+    name: fText(f.name),
+    tax_status: fText(f.tax_status),
+    total: fAmount(f.total),
+    total_tax: fAmount(f.total_tax),
+    taxes: fArray(f.taxes, fItemTax, true),
+  };
+}
+function fCouponLine(v: unknown): z.infer<typeof couponLine> {
+  const c = fObject(v);
+  return { id: fId(c.id), code: fText(c.code), discount: fAmount(c.discount), discount_tax: fAmount(c.discount_tax) };
+}
+function fTaxLine(v: unknown): z.infer<typeof taxLine> {
+  const t = fObject(v);
+  const ratePercent = t.rate_percent;
+  if (
+    ratePercent !== null &&
+    ratePercent !== undefined &&
+    typeof ratePercent !== 'string' &&
+    !(typeof ratePercent === 'number' && Number.isFinite(ratePercent))
+  )
+    throw NOT_FAST;
+  return {
+    id: fId(t.id),
+    rate_code: fText(t.rate_code),
+    rate_id: fId(t.rate_id),
+    label: fText(t.label),
+    compound: t.compound === undefined ? false : fBoolean(t.compound),
+    tax_total: fAmount(t.tax_total),
+    shipping_tax_total: fAmount(t.shipping_tax_total),
+    rate_percent: ratePercent as number | string | null | undefined,
+  };
+}
+function fRefund(v: unknown): z.infer<typeof refund> {
+  const r = fObject(v);
+  return { id: fId(r.id), reason: fText(r.reason), total: fAmount(r.total) };
+}
+function fOrder(v: unknown): WooOrderJson {
+  const o = fObject(v);
+  const number = o.number;
+  if (typeof number !== 'string' && !(typeof number === 'number' && Number.isFinite(number))) throw NOT_FAST;
+  return {
+    id: fId(o.id),
+    number: String(number),
+    status: fString(o.status),
+    currency: fString(o.currency),
+    prices_include_tax: fBoolean(o.prices_include_tax),
+    date_created_gmt: fStringNullish(o.date_created_gmt),
+    date_modified_gmt: fStringNullish(o.date_modified_gmt),
+    date_paid_gmt: fStringNullish(o.date_paid_gmt),
+    discount_total: fAmount(o.discount_total),
+    discount_tax: fAmount(o.discount_tax),
+    shipping_total: fAmount(o.shipping_total),
+    shipping_tax: fAmount(o.shipping_tax),
+    total: fAmount(o.total),
+    total_tax: fAmount(o.total_tax),
+    billing: fAddress(o.billing),
+    shipping: fAddress(o.shipping),
+    payment_method: fText(o.payment_method),
+    payment_method_title: fText(o.payment_method_title),
+    customer_note: fText(o.customer_note),
+    meta_data: fArray(o.meta_data, fMeta, true),
+    line_items: fArray(o.line_items, fLineItem, false),
+    tax_lines: fArray(o.tax_lines, fTaxLine, true),
+    shipping_lines: fArray(o.shipping_lines, fShippingLine, true),
+    fee_lines: fArray(o.fee_lines, fFeeLine, true),
+    coupon_lines: fArray(o.coupon_lines, fCouponLine, true),
+    refunds: fArray(o.refunds, fRefund, true),
+  };
+}
+
+/** The order's fields as wooOrderSchema reads them, by the hand-written reader; null when it does not accept the input. */
+export function readWooOrderFast(json: unknown): WooOrderJson | null {
+  try {
+    return fOrder(json);
+  } catch (error) {
+    if (error === NOT_FAST) return null;
+    throw error;
+  }
+}
+
 // Meta keys that carry the buyer's tax id, most specific first: plugins for Spanish stores use
 // _billing_nif; EU VAT plugins _billing_vat_number / _vat_number; some themes plain "NIF".
 const TAX_ID_META_KEYS = [
@@ -232,8 +425,84 @@ function quantityText(input: number | string, property: string, sign: 'positive'
   return /^-?0$/.test(text) ? '0' : text;
 }
 
+// Amounts are read exactly. Most have at most 15 digits, and then a double holds every integer the
+// computation needs (all below 2^53), so the scaling, the sum and the one rounding half away from
+// zero are done on those integers, as exact as the bigint helpers of store-order and much cheaper;
+// anything longer, or not an amount, goes to those helpers, which also name the field in the error.
+// test/unit/orders/woo-order-amounts.test.ts checks both ways agree.
+interface SmallDecimal {
+  n: number;
+  scale: number;
+}
+const SMALL_ZERO: SmallDecimal = { n: 0, scale: 0 };
+const SMALL_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+function smallDecimal(input: unknown, blankIsZero: boolean): SmallDecimal | null {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else if (typeof input === 'number' && Number.isFinite(input)) text = String(input);
+  else return (input === null || input === undefined) && blankIsZero ? SMALL_ZERO : null;
+  if (text === '') return blankIsZero ? SMALL_ZERO : null;
+  const m = SMALL_DECIMAL.exec(text);
+  // Past 12 decimals store-order refuses the amount; past 15 digits a double would not hold it.
+  if (!m || (m[3]?.length ?? 0) > 12 || m[2]!.length + (m[3]?.length ?? 0) > 15) return null;
+  const n = Number(m[3] ? m[2]! + m[3] : m[2]!);
+  return { n: m[1] && n !== 0 ? -n : n, scale: m[3]?.length ?? 0 };
+}
+
+/** Σ values rounded once to `exponent` decimals, or null when a double could not do it exactly. */
+function smallMinorUnits(values: readonly SmallDecimal[], exponent: number): number | null {
+  if (values.length > 8) return null;
+  let scale = exponent;
+  for (const v of values) if (v.scale > scale) scale = v.scale;
+  if (scale > 15) return null;
+  let total = 0;
+  for (const v of values) {
+    const term = v.n * POWERS_OF_TEN[scale - v.scale]!;
+    if (term > 1e15 || term < -1e15) return null;
+    total += term; // |total| < 9e15 < 2^53: exact
+  }
+  const divisor = POWERS_OF_TEN[scale - exponent]!;
+  const remainder = total % divisor; // exact, with the sign of total
+  let quotient = (total - remainder) / divisor; // exact: a multiple of divisor, divided
+  if (2 * Math.abs(remainder) >= divisor) quotient += total < 0 ? -1 : 1;
+  return quotient === 0 ? 0 : quotient; // never -0
+}
+
+function smallText(value: SmallDecimal): string {
+  const negative = value.n < 0;
+  const digits = String(negative ? -value.n : value.n).padStart(value.scale + 1, '0');
+  const whole = digits.slice(0, digits.length - value.scale);
+  const fraction = digits.slice(digits.length - value.scale).replace(/0+$/, '');
+  const text = fraction ? `${whole}.${fraction}` : whole;
+  return negative && text !== '0' ? `-${text}` : text;
+}
+
+/** minorUnits of store-order, exactly; cheaper for amounts of up to 15 digits. */
+export function amountMinorUnits(input: unknown, property: string, exponent: number, blankIsZero = false): number {
+  const small = smallDecimal(input, blankIsZero);
+  return (small && smallMinorUnits([small], exponent)) ?? minorUnits(input, property, exponent, blankIsZero);
+}
+
+/** exactText(exactDecimal(…)) of store-order, the same way. */
+export function amountText(input: unknown, property: string, blankIsZero = false): string {
+  const small = smallDecimal(input, blankIsZero);
+  return small ? smallText(small) : exactText(exactDecimal(input, property, blankIsZero));
+}
+
 function itemTaxes(taxes: z.infer<typeof itemTax>[], at: string, exponent: number): StoreOrderItemTax[] {
   return taxes.map((t, i) => {
+    const small = smallDecimal(t.total, true);
+    const total = small && smallMinorUnits([small], exponent);
+    if (small && total !== null) {
+      return {
+        rate_id: t.id,
+        total,
+        subtotal: amountMinorUnits(t.subtotal, `${at}.taxes.${i}.subtotal`, exponent, true),
+        exact_total: smallText(small),
+      };
+    }
     const exact = exactDecimal(t.total, `${at}.taxes.${i}.total`, true);
     return {
       rate_id: t.id,
@@ -244,8 +513,28 @@ function itemTaxes(taxes: z.infer<typeof itemTax>[], at: string, exponent: numbe
   });
 }
 
+/** grossOf on small decimals, or null to take the exact bigint way. */
+function smallGross(total: unknown, taxes: z.infer<typeof itemTax>[], fallbackTax: unknown, exponent: number, pick: 'total' | 'subtotal') {
+  const base = smallDecimal(total, false);
+  if (!base) return null;
+  const values = [base];
+  let allZero = true;
+  for (const t of taxes) {
+    const part = smallDecimal(t[pick], true);
+    if (!part) return null;
+    if (part.n !== 0 || part.scale !== 0) allZero = false;
+    values.push(part);
+  }
+  if (allZero) {
+    const fallback = smallDecimal(fallbackTax, false);
+    if (!fallback) return null;
+    return smallMinorUnits([base, fallback], exponent);
+  }
+  return smallMinorUnits(values, exponent);
+}
+
 /** total + the unrounded taxes, rounded once: the amount the customer saw for the line. */
-function grossOf(
+export function grossOf(
   total: unknown,
   taxes: z.infer<typeof itemTax>[],
   fallbackTax: unknown,
@@ -253,6 +542,8 @@ function grossOf(
   exponent: number,
   pick: 'total' | 'subtotal',
 ) {
+  const small = smallGross(total, taxes, fallbackTax, exponent, pick);
+  if (small !== null) return small;
   const base = exactDecimal(total, `${at}.${pick}`);
   const parts = taxes.map((t, i) => exactDecimal(t[pick], `${at}.taxes.${i}.${pick}`, true));
   // Shipping and fee taxes carry no subtotal: use the line's own rounded tax instead.
@@ -271,10 +562,10 @@ function toLine(item: z.infer<typeof lineItem>, i: number, exponent: number, sig
     sku: (item.sku ?? '').trim(),
     attributes: visibleAttributes(item.meta_data),
     quantity: quantityText(item.quantity, `${at}.quantity`, sign),
-    subtotal: minorUnits(item.subtotal, `${at}.subtotal`, exponent),
-    subtotal_tax: minorUnits(item.subtotal_tax, `${at}.subtotal_tax`, exponent),
-    total: minorUnits(item.total, `${at}.total`, exponent),
-    total_tax: minorUnits(item.total_tax, `${at}.total_tax`, exponent),
+    subtotal: amountMinorUnits(item.subtotal, `${at}.subtotal`, exponent),
+    subtotal_tax: amountMinorUnits(item.subtotal_tax, `${at}.subtotal_tax`, exponent),
+    total: amountMinorUnits(item.total, `${at}.total`, exponent),
+    total_tax: amountMinorUnits(item.total_tax, `${at}.total_tax`, exponent),
     gross_total: grossOf(item.total, item.taxes, item.total_tax, at, exponent, 'total'),
     gross_subtotal: grossOf(item.subtotal, item.taxes, item.subtotal_tax, at, exponent, 'subtotal'),
     taxes: itemTaxes(item.taxes, at, exponent),
@@ -292,8 +583,8 @@ function toCharge(
     id: line.id,
     name: decodeEntities(name).trim(),
     method,
-    total: minorUnits(line.total, `${at}.total`, exponent),
-    total_tax: minorUnits(line.total_tax, `${at}.total_tax`, exponent),
+    total: amountMinorUnits(line.total, `${at}.total`, exponent),
+    total_tax: amountMinorUnits(line.total_tax, `${at}.total_tax`, exponent),
     gross_total: grossOf(line.total, line.taxes, line.total_tax, at, exponent, 'total'),
     taxes: itemTaxes(line.taxes, at, exponent),
   };
@@ -301,7 +592,7 @@ function toCharge(
 
 function ratePercentText(value: number | string | null | undefined, property: string): string | null {
   if (value === null || value === undefined || value === '') return null;
-  return exactText(exactDecimal(value, property));
+  return amountText(value, property);
 }
 
 function toTaxRate(t: z.infer<typeof taxLine>, i: number, exponent: number): StoreOrderTaxRate {
@@ -312,8 +603,8 @@ function toTaxRate(t: z.infer<typeof taxLine>, i: number, exponent: number): Sto
     label: decodeEntities(t.label).trim(),
     compound: t.compound,
     rate_percent: ratePercentText(t.rate_percent, `tax_lines.${i}.rate_percent`),
-    tax_total: minorUnits(t.tax_total, `tax_lines.${i}.tax_total`, exponent),
-    shipping_tax_total: minorUnits(t.shipping_tax_total, `tax_lines.${i}.shipping_tax_total`, exponent),
+    tax_total: amountMinorUnits(t.tax_total, `tax_lines.${i}.tax_total`, exponent),
+    shipping_tax_total: amountMinorUnits(t.shipping_tax_total, `tax_lines.${i}.shipping_tax_total`, exponent),
   };
 }
 
@@ -323,13 +614,19 @@ function problem(code: string, property: string, message: string): { ok: false; 
 
 /** A WooCommerce order JSON value → StoreOrder, or the first problem found, naming its field. */
 export function normaliseWooOrder(json: unknown): OrderResult<StoreOrder> {
+  const fast = readWooOrderFast(json);
+  if (fast) return storeOrderOf(fast);
   const parsed = wooOrderSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const property = issue.path.join('.') || '(order)';
     return problem('INVALID_ORDER', property, `The order is not a WooCommerce order: ${property}: ${issue.message}`);
   }
-  const o = parsed.data;
+  return storeOrderOf(parsed.data);
+}
+
+/** An order as wooOrderSchema reads it → StoreOrder, or the first problem found, naming its field. */
+export function storeOrderOf(o: WooOrderJson): OrderResult<StoreOrder> {
   const currency = o.currency.trim().toUpperCase();
   if (!isKnownCurrency(currency)) return problem('UNKNOWN_CURRENCY', 'currency', `${JSON.stringify(o.currency)} is not a currency code.`);
   const exponent = currencyExponent(currency);
@@ -356,18 +653,22 @@ export function normaliseWooOrder(json: unknown): OrderResult<StoreOrder> {
       coupon_lines: o.coupon_lines.map((c, i) => ({
         id: c.id,
         code: c.code,
-        discount: minorUnits(c.discount, `coupon_lines.${i}.discount`, exponent),
-        discount_tax: minorUnits(c.discount_tax, `coupon_lines.${i}.discount_tax`, exponent),
+        discount: amountMinorUnits(c.discount, `coupon_lines.${i}.discount`, exponent),
+        discount_tax: amountMinorUnits(c.discount_tax, `coupon_lines.${i}.discount_tax`, exponent),
       })),
       tax_lines: o.tax_lines.map((t, i) => toTaxRate(t, i, exponent)),
       // WooCommerce lists refunds with a negative total; Cuadra keeps the refunded amount positive.
-      refunds: o.refunds.map((r, i) => ({ id: r.id, reason: r.reason, amount: -minorUnits(r.total, `refunds.${i}.total`, exponent) })),
-      discount_total: minorUnits(o.discount_total, 'discount_total', exponent),
-      discount_tax: minorUnits(o.discount_tax, 'discount_tax', exponent),
-      shipping_total: minorUnits(o.shipping_total, 'shipping_total', exponent),
-      shipping_tax: minorUnits(o.shipping_tax, 'shipping_tax', exponent),
-      total: minorUnits(o.total, 'total', exponent),
-      total_tax: minorUnits(o.total_tax, 'total_tax', exponent),
+      refunds: o.refunds.map((r, i) => ({
+        id: r.id,
+        reason: r.reason,
+        amount: -amountMinorUnits(r.total, `refunds.${i}.total`, exponent),
+      })),
+      discount_total: amountMinorUnits(o.discount_total, 'discount_total', exponent),
+      discount_tax: amountMinorUnits(o.discount_tax, 'discount_tax', exponent),
+      shipping_total: amountMinorUnits(o.shipping_total, 'shipping_total', exponent),
+      shipping_tax: amountMinorUnits(o.shipping_tax, 'shipping_tax', exponent),
+      total: amountMinorUnits(o.total, 'total', exponent),
+      total_tax: amountMinorUnits(o.total_tax, 'total_tax', exponent),
     };
     return { ok: true, value: order };
   } catch (error) {
@@ -449,7 +750,7 @@ export function normaliseWooRefund(json: unknown, currency: string, orderId: num
         order_id: orderId,
         created_at: gmtTimestamp(r.date_created_gmt),
         reason: r.reason.trim(),
-        amount: minorUnits(r.amount, 'amount', exponent),
+        amount: amountMinorUnits(r.amount, 'amount', exponent),
         lines: r.line_items.map((item, i) => toLine(item, i, exponent, 'refund')),
         shipping_lines: r.shipping_lines.map((s, i) => toCharge(s, s.method_title, s.method_id, `shipping_lines.${i}`, exponent)),
         fee_lines: r.fee_lines.map((f, i) => toCharge(f, f.name, f.tax_status, `fee_lines.${i}`, exponent)),

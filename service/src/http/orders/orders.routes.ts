@@ -7,6 +7,8 @@ import { parseInput } from '../validation';
 import { decisionsSchema, orderFilterSchema } from './orders.schema';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** POST /orders/:id/refund-drafts: every refund not rectified yet, or only `refund_id`. */
+const refundDraftsSchema = decisionsSchema.extend({ refund_id: z.number().int().positive().optional() });
 
 function orderId(params: unknown): number {
   const parsed = idParam.safeParse(params);
@@ -37,9 +39,12 @@ export function ordersRoutes({ orders }: { orders: OrderService }): Router {
     const { decisions } = parseInput(decisionsSchema, req.body ?? {});
     res.status(201).json(await orders.createInvoiceDraft(orderId(req.params), decisions, req.user?.id ?? null));
   });
+  router.get('/orders/:id/refunds', billing, async (req, res) => {
+    res.json(await orders.refunds(orderId(req.params)));
+  });
   router.post('/orders/:id/refund-drafts', billing, async (req, res) => {
-    const { decisions } = parseInput(decisionsSchema, req.body ?? {});
-    res.status(201).json(await orders.createRefundDrafts(orderId(req.params), decisions, req.user?.id ?? null));
+    const { decisions, refund_id } = parseInput(refundDraftsSchema, req.body ?? {});
+    res.status(201).json(await orders.createRefundDrafts(orderId(req.params), decisions, req.user?.id ?? null, refund_id));
   });
   return router;
 }

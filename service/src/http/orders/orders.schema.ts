@@ -6,10 +6,15 @@ const WOO_STATUSES = ['pending', 'processing', 'on-hold', 'completed', 'cancelle
 
 const secret = z.string({ error: 'Must be text.' }).trim().max(500, { error: 'At most 500 characters.' }).nullable().optional();
 
+export const STORE_KINDS = ['woocommerce', 'same_site'] as const;
+
 export const storeSchema = z
   .object({
     name: requiredLine(200, 'The store name'),
-    url: requiredLine(500, 'The store URL'),
+    /** Omitted: 'woocommerce' for a new store, unchanged for an existing one. */
+    kind: z.enum(STORE_KINDS, { error: `Use one of: ${STORE_KINDS.join(', ')}.` }).optional(),
+    // Required for a store read through its API (the service checks, knowing the stored kind); a same-site store's is informative.
+    url: oneLine(500).default(''),
     consumer_key: secret,
     consumer_secret: secret,
     webhook_secret: secret,
@@ -100,3 +105,18 @@ export const webhookEnvelopeSchema = z.object({
   body_base64: z.string().max(2_000_000),
   headers: z.record(z.string(), z.string().max(2000)).default({}),
 });
+
+/** Orders WordPress pushes for its own WooCommerce: `{ "orders": [...] }` in REST v3 shape, or one order alone. */
+export const pushedOrdersSchema = z.preprocess(
+  (body) => (body && typeof body === 'object' && !Array.isArray(body) && !('orders' in body) ? { orders: [body] } : body),
+  z
+    .object({
+      orders: z
+        .array(z.record(z.string(), z.unknown(), { error: 'Each order must be a WooCommerce order object.' }), {
+          error: 'Send the orders as a list.',
+        })
+        .min(1, { error: 'Send at least one order.' })
+        .max(100, { error: 'At most 100 orders per request.' }),
+    })
+    .strict(),
+);

@@ -1,14 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { NotFoundError } from '../../errors';
+import { ConflictError, NotFoundError } from '../../errors';
 import type { OrderMailbox } from '../../services/orders/order-mailbox';
 import type { OrderService } from '../../services/orders/order-service';
 import type { OrderSync } from '../../services/orders/order-sync';
+import type { StorePush } from '../../services/orders/store-push';
 import type { StoreService } from '../../services/orders/store-service';
 import type { StoreWebhook } from '../../services/orders/store-webhook';
 import { CAPABILITIES, requireCapability } from '../auth/capabilities';
 import { parseInput } from '../validation';
-import { connectionOverrideSchema, storeSchema, syncRequestSchema, webhookEnvelopeSchema } from './orders.schema';
+import { connectionOverrideSchema, pushedOrdersSchema, storeSchema, syncRequestSchema, webhookEnvelopeSchema } from './orders.schema';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -24,8 +25,9 @@ export function storesRoutes(deps: {
   orders: OrderService;
   webhook: StoreWebhook;
   mailbox: OrderMailbox;
+  push: StorePush;
 }): Router {
-  const { stores, sync, orders, webhook, mailbox } = deps;
+  const { stores, sync, orders, webhook, mailbox, push } = deps;
   const router = Router();
   const manage = requireCapability(CAPABILITIES.manage);
   const billing = requireCapability(CAPABILITIES.billing, CAPABILITIES.manage);
@@ -34,7 +36,9 @@ export function storesRoutes(deps: {
     res.json({ items: await stores.list() });
   });
   router.post('/stores', manage, async (req, res) => {
-    res.status(201).json(await stores.create(parseInput(storeSchema, req.body ?? {})));
+    // 200 with the existing store when this site's WooCommerce is connected already (a repeated connect).
+    const { store, created } = await stores.createOrAdopt(parseInput(storeSchema, req.body ?? {}));
+    res.status(created ? 201 : 200).json(store);
   });
   router.get('/stores/:id', billing, async (req, res) => {
     res.json(await stores.get(storeId(req.params)));
@@ -58,7 +62,14 @@ export function storesRoutes(deps: {
   });
   router.post('/stores/:id/sync', manage, async (req, res) => {
     const id = storeId(req.params);
-    await sync.requestSync(id, parseInput(syncRequestSchema, req.body ?? {}));
+    const input = parseInput(syncRequestSchema, req.body ?? {});
+    if ((await stores.findRow(id)).kind === 'same_site') {
+      throw new ConflictError(
+        'This store is this WordPress site: WordPress pushes its orders, there is nothing to sync.',
+        'SAME_SITE_PUSHED',
+      );
+    }
+    await sync.requestSync(id, input);
     res.status(202).json(await stores.get(id));
   });
   router.post('/stores/:id/sync/cancel', manage, async (req, res) => {
@@ -76,6 +87,24 @@ export function storesRoutes(deps: {
     const id = storeId(req.params);
     await stores.findRow(id);
     res.json({ items: await mailbox.rejects(id) });
+  });
+  const rejectId = (params: { rejectId?: string }) => {
+    const parsed = z.coerce.number().int().positive().safeParse(params.rejectId);
+    if (!parsed.success) throw new NotFoundError('This store has no set-aside message with this id.', 'NOT_FOUND');
+    return parsed.data;
+  };
+  router.get('/stores/:id/mail-rejects/:rejectId', billing, async (req, res) => {
+    res.json(await mailbox.reject(storeId(req.params), rejectId(req.params)));
+  });
+  router.delete('/stores/:id/mail-rejects/:rejectId', billing, async (req, res) => {
+    await mailbox.dismissReject(storeId(req.params), rejectId(req.params));
+    res.status(204).end();
+  });
+
+  // WordPress pushing its own WooCommerce's orders (REST v3 shape, built in-process), signed as its system user.
+  router.post('/stores/:id/orders/push', billing, async (req, res) => {
+    const id = storeId(req.params);
+    res.json(await push.receive(id, parseInput(pushedOrdersSchema, req.body ?? {}).orders));
   });
 
   // Forwarded by WordPress for the public: the signed request proves it came through the plugin,

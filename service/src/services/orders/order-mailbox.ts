@@ -6,10 +6,11 @@ import type { Sequelize } from 'sequelize';
 import { simpleParser } from 'mailparser';
 import type { ImapSettings, MailboxReader } from '../../adapters/mail/imap-mailbox';
 import type { Models } from '../../db/models';
-import type { StoreRecord } from '../../db/models/store.model';
+import type { StoreMailRejectRecord, StoreRecord } from '../../db/models/store.model';
 import type { StoreOrderRepository } from '../../db/orders/store-order-repository';
 import { inTransaction } from '../../db/transactions';
 import { parseNewOrderEmail } from '../../domain/orders/new-order-email';
+import { NotFoundError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { StoreService } from './store-service';
 
@@ -28,6 +29,20 @@ async function headersOf(source: Buffer): Promise<{ subject: string; from: strin
         .trim() ?? '';
     return { subject: field('Subject'), from: field('From'), message_id: field('Message-ID') || null };
   }
+}
+
+function rejectView(r: StoreMailRejectRecord) {
+  return {
+    id: r.id,
+    uid: Number(r.uid),
+    uid_validity: Number(r.uid_validity),
+    reason: r.reason,
+    subject: r.subject,
+    from: r.from_address,
+    message_id: r.message_id,
+    raw_size: r.raw_size,
+    created_at: new Date(r.created_at).toISOString(),
+  };
 }
 
 export interface MailboxRunResult {
@@ -132,18 +147,28 @@ export function createOrderMailbox(deps: {
       for (const store of all) if (store.imap_host) await readStore(store.id);
     },
     async rejects(storeId: number) {
-      const rows = await models.StoreMailReject.findAll({ where: { store_id: storeId }, order: [['id', 'DESC']], limit: 100 });
-      return rows.map((r) => ({
-        id: r.id,
-        uid: Number(r.uid),
-        uid_validity: Number(r.uid_validity),
-        reason: r.reason,
-        subject: r.subject,
-        from: r.from_address,
-        message_id: r.message_id,
-        raw_size: r.raw_size,
-        created_at: new Date(r.created_at).toISOString(),
-      }));
+      const rows = await models.StoreMailReject.findAll({
+        where: { store_id: storeId },
+        attributes: { exclude: ['raw_excerpt'] },
+        order: [['id', 'DESC']],
+        limit: 100,
+      });
+      return rows.map(rejectView);
+    },
+    /** One set-aside message with the start of its raw source (as text, for diagnosis). */
+    async reject(storeId: number, rejectId: number) {
+      const row = await models.StoreMailReject.findOne({ where: { id: rejectId, store_id: storeId } });
+      if (!row) throw new NotFoundError('This store has no set-aside message with this id.', 'NOT_FOUND');
+      return {
+        ...rejectView(row),
+        raw_excerpt: row.raw_excerpt,
+        raw_truncated: row.raw_size > EXCERPT_BYTES,
+      };
+    },
+    /** Takes a set-aside message off the store's list once someone has looked at it; the mailbox keeps the mail itself. */
+    async dismissReject(storeId: number, rejectId: number): Promise<void> {
+      const removed = await models.StoreMailReject.destroy({ where: { id: rejectId, store_id: storeId } });
+      if (!removed) throw new NotFoundError('This store has no set-aside message with this id.', 'NOT_FOUND');
     },
   };
 }

@@ -25,6 +25,7 @@ import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError 
 import type { Logger } from '../../logger';
 import type { InvoiceService } from '../invoices/invoice-service';
 import type { OrderSync } from './order-sync';
+import { pushedRefundsOf } from './same-site-refunds';
 import type { StoreService } from './store-service';
 
 export interface OrderDecisions {
@@ -91,10 +92,39 @@ export interface OrderView {
   pending: boolean;
   invoice_id: number | null;
   refund_invoices: Record<string, number>;
+  /** The order's refunds as last synced, each with its rectifying invoice when one was made. */
+  refunds: OrderRefundView[];
+  /** Refunds of an invoiced order that have no rectifying invoice yet (0 when the order is not invoiced). */
+  refunds_to_rectify: number;
   changed_after_invoice: boolean;
   changes: { at: string; fields: string[]; source: string }[];
   ignored: boolean;
   problem: { code: string; message: string } | null;
+}
+
+export interface OrderRefundView {
+  id: number;
+  reason: string;
+  /** Refunded amount, positive, in minor units. */
+  amount: number;
+  /** The rectifying invoice made for it, or null. */
+  invoice_id: number | null;
+}
+
+/** A refund as the store lists it now (with its date), for the order screen. */
+export interface OrderRefundDetailView extends OrderRefundView {
+  created_at: string | null;
+}
+
+function refundInvoicesOf(row: StoreOrderRecord): Record<string, number> {
+  return row.refund_invoices ? (JSON.parse(row.refund_invoices) as Record<string, number>) : {};
+}
+
+function storedRefundsOf(row: StoreOrderRecord): OrderRefundView[] {
+  if (!row.order_json) return [];
+  const done = refundInvoicesOf(row);
+  const refunds = (JSON.parse(row.order_json) as Partial<StoreOrder>).refunds ?? [];
+  return refunds.map((r) => ({ id: r.id, reason: r.reason, amount: r.amount, invoice_id: done[String(r.id)] ?? null }));
 }
 
 export interface OrderDetailView extends OrderView {
@@ -103,6 +133,8 @@ export interface OrderDetailView extends OrderView {
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+/** Pages of the store's search read at most when looking an order up by its display number. */
+const BY_NUMBER_SEARCH_PAGES = 10;
 
 export interface OrderServiceDeps {
   models: Models;
@@ -126,6 +158,7 @@ export function createOrderService(deps: OrderServiceDeps) {
 
   function viewOf(row: StoreOrderRecord, toInvoice: string[] | undefined): OrderView {
     const pending = row.invoice_id === null && !row.ignored && (Boolean(row.provisional) || (toInvoice ?? []).includes(row.status));
+    const refunds = storedRefundsOf(row);
     return {
       id: row.id,
       store_id: row.store_id,
@@ -143,7 +176,9 @@ export function createOrderService(deps: OrderServiceDeps) {
       provisional: Boolean(row.provisional),
       pending,
       invoice_id: row.invoice_id,
-      refund_invoices: row.refund_invoices ? (JSON.parse(row.refund_invoices) as Record<string, number>) : {},
+      refund_invoices: refundInvoicesOf(row),
+      refunds,
+      refunds_to_rectify: row.invoice_id === null ? 0 : refunds.filter((r) => r.invoice_id === null).length,
       changed_after_invoice: Boolean(row.changed_after_invoice),
       changes: row.changes ? (JSON.parse(row.changes) as OrderView['changes']) : [],
       ignored: Boolean(row.ignored),
@@ -249,6 +284,35 @@ export function createOrderService(deps: OrderServiceDeps) {
     return (await models.Invoice.count({ where: { id: invoiceId } })) > 0;
   }
 
+  /** Refund id → rectifying invoice, leaving out drafts deleted since (their refund may be rectified again). */
+  /**
+   * Links a refund to its rectifying invoice, unless another request linked it first: a compare-and-set
+   * on the stored map, re-read and retried when it changed in between. The new map, or null when the
+   * refund was already linked (to an invoice that still exists).
+   */
+  async function linkRefund(orderId: number, refundId: number, invoiceId: number): Promise<Record<string, number> | null> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const fresh = await findRow(orderId);
+      const done = await existingRefundInvoices(fresh);
+      if (done[String(refundId)]) return null;
+      const next = { ...done, [String(refundId)]: invoiceId };
+      const [changed] = await models.StoreOrder.update(
+        { refund_invoices: JSON.stringify(next) },
+        { where: { id: orderId, refund_invoices: fresh.refund_invoices } },
+      );
+      if (changed) return next;
+    }
+    throw new ConflictError('This order kept changing; try again.', 'ORDER_CHANGED');
+  }
+
+  async function existingRefundInvoices(row: StoreOrderRecord): Promise<Record<string, number>> {
+    const done = refundInvoicesOf(row);
+    const ids = [...new Set(Object.values(done))];
+    if (!ids.length) return done;
+    const found = new Set((await models.Invoice.findAll({ attributes: ['id'], where: { id: ids } })).map((i) => i.id));
+    return Object.fromEntries(Object.entries(done).filter(([, invoiceId]) => found.has(invoiceId)));
+  }
+
   return {
     reconcile,
     /** Confirms every provisional order of a store that names its WooCommerce id. */
@@ -279,26 +343,45 @@ export function createOrderService(deps: OrderServiceDeps) {
       await row.update({ ignored });
       return detailOf(row);
     },
-    /** The order with this display number: stored, or fetched from the store (id = number first, then a search). */
-    async byNumber(storeId: number, number: string): Promise<OrderDetailView> {
+    /**
+     * The order with this display number, which may differ from its id (sequential-number plugins):
+     * stored, or fetched from the store — by id when the number could be one, then through the
+     * store's search, page by page — keeping only an order whose number is exactly this one.
+     */
+    async byNumber(storeId: number, requested: string): Promise<OrderDetailView> {
+      const number = requested.trim().replace(/^#/, '');
       const store = await stores.findRow(storeId);
       const stored = await orders.findByNumber(storeId, number);
       if (stored && !stored.provisional) return detailOf(stored);
       if (stored) return detailOf(await reconcile(stored));
-      const candidates: unknown[] = [];
+      if (store.kind === 'same_site') {
+        // Nothing to ask: this WordPress pushes its orders, so the stored ones are all Cuadra has.
+        throw new NotFoundError(
+          `No order with number ${number} has reached Cuadra from this site's WooCommerce. If WooCommerce has it, use "Push all orders again" on the store.`,
+          'ORDER_NOT_FOUND',
+          'number',
+        );
+      }
+      const numbered = (c: unknown) => typeof c === 'object' && c !== null && String((c as { number?: unknown }).number) === number;
+      const unavailable = (problem: { message: string; code: string }) =>
+        new ServiceUnavailableError(`The store could not be asked: ${problem.message}`, problem.code);
+      let match: unknown;
+      // Without a numbering plugin the number is the id: one request. With one, that id is another order.
       if (/^\d+$/.test(number)) {
         const one = await sync.fetchOrder(store, Number(number));
-        if (one.ok) candidates.push(one.json);
-        else if (one.problem.status !== 404) {
-          throw new ServiceUnavailableError(`The store could not be asked: ${one.problem.message}`, one.problem.code);
-        }
+        if (one.ok && numbered(one.json)) match = one.json;
+        else if (!one.ok && one.problem.status !== 404) throw unavailable(one.problem);
       }
-      if (!candidates.some((c) => String((c as { number?: unknown }).number) === number)) {
-        const found = await sync.searchOrders(store, number);
-        if (found?.ok && Array.isArray(found.json)) candidates.push(...(found.json as unknown[]));
+      // The search matches the term anywhere (other numbers, addresses, an id), newest first: read on until the exact number.
+      for (let page = 1; match === undefined && page <= BY_NUMBER_SEARCH_PAGES; page++) {
+        const found = await sync.searchOrders(store, number, page);
+        if (!found) break;
+        if (!found.ok) throw unavailable(found.problem);
+        const list: unknown[] = Array.isArray(found.json) ? found.json : [];
+        match = list.find(numbered);
+        if (list.length < sync.options.perPage) break;
       }
-      const match = candidates.find((c) => String((c as { number?: unknown }).number) === number);
-      if (!match) throw new NotFoundError(`The store has no order with number ${number}.`, 'ORDER_NOT_FOUND', 'number');
+      if (match === undefined) throw new NotFoundError(`The store has no order with number ${number}.`, 'ORDER_NOT_FOUND', 'number');
       const order = normaliseWooOrder(match);
       if (!order.ok) throw new ValidationError([{ message: order.error.message, code: order.error.code, property: order.error.property }]);
       return detailOf((await orders.upsertApiOrder(storeId, order.value, 'api')).row);
@@ -339,8 +422,47 @@ export function createOrderService(deps: OrderServiceDeps) {
         expected: result.expected,
       };
     },
-    /** Rectifying drafts (by differences) for the refunds of an invoiced order not rectified yet. */
-    async createRefundDrafts(id: number, decisions: OrderDecisions, userId: number | null) {
+    /**
+     * The order's refunds as the store lists them now (with their dates) and their rectifying invoices;
+     * the refunds as last synced, without dates, and the reason, when the store cannot be asked.
+     */
+    async refunds(id: number): Promise<{ items: OrderRefundDetailView[]; problem: { code: string; message: string } | null }> {
+      const row = await findRow(id);
+      const done = await existingRefundInvoices(row);
+      // A rectifying draft deleted since: forget it, so lists show the refund as to rectify again. Only if
+      // the map is still the one read (compare-and-set): a link made meanwhile is never overwritten.
+      if (Object.keys(done).length !== Object.keys(refundInvoicesOf(row)).length) {
+        await models.StoreOrder.update(
+          { refund_invoices: JSON.stringify(done) },
+          { where: { id: row.id, refund_invoices: row.refund_invoices } },
+        );
+      }
+      const stored = storedRefundsOf(row).map((r) => ({ ...r, created_at: null, invoice_id: done[String(r.id)] ?? null }));
+      if (row.woo_id === null || !row.order_json) return { items: stored, problem: null };
+      const asLastSynced = (code: string, message: string) => ({
+        items: stored,
+        problem: { code, message: `${message} The refunds are shown as last synced.` },
+      });
+      const store = await stores.findRow(row.store_id);
+      // A same-site store has no keys to be asked with: its refunds came pushed with the order.
+      const answer = store.kind === 'same_site' ? pushedRefundsOf(row) : await sync.fetchRefunds(store, Number(row.woo_id));
+      if (!answer) return asLastSynced('NO_KEYS', 'The store has no REST API keys.');
+      if (!answer.ok) return asLastSynced(answer.problem.code, `The store could not be asked for the refunds: ${answer.problem.message}`);
+      const currency = (JSON.parse(row.order_json) as StoreOrder).currency;
+      const items: OrderRefundDetailView[] = [];
+      for (const json of (Array.isArray(answer.json) ? answer.json : []) as unknown[]) {
+        const refund = normaliseWooRefund(json, currency, Number(row.woo_id));
+        if (!refund.ok) return asLastSynced(refund.error.code, refund.error.message);
+        const { id: refundId, created_at, reason, amount } = refund.value;
+        items.push({ id: refundId, created_at, reason, amount, invoice_id: done[String(refundId)] ?? null });
+      }
+      return { items, problem: null };
+    },
+    /**
+     * Rectifying drafts (by differences) for the refunds of an invoiced order not rectified yet; only for
+     * `refundId` when given.
+     */
+    async createRefundDrafts(id: number, decisions: OrderDecisions, userId: number | null, refundId?: number) {
       const row = await findRow(id);
       if (row.invoice_id === null || !row.order_json)
         throw new ConflictError('Invoice the order before rectifying its refunds.', 'ORDER_NOT_INVOICED');
@@ -350,14 +472,28 @@ export function createOrderService(deps: OrderServiceDeps) {
       }
       const store = await stores.findRow(row.store_id);
       const order = JSON.parse(row.order_json) as StoreOrder;
-      const answer = await sync.fetchRefunds(store, Number(row.woo_id));
+      const answer = store.kind === 'same_site' ? pushedRefundsOf(row) : await sync.fetchRefunds(store, Number(row.woo_id));
       if (!answer) throw new ConflictError('The store has no REST API keys.', 'NO_KEYS');
+      if (!answer.ok && store.kind === 'same_site') throw new ConflictError(answer.problem.message, answer.problem.code);
       if (!answer.ok)
         throw new ServiceUnavailableError(`The store could not be asked for the refunds: ${answer.problem.message}`, answer.problem.code);
-      const done = row.refund_invoices ? (JSON.parse(row.refund_invoices) as Record<string, number>) : {};
+      const done = await existingRefundInvoices(row);
       const options = await importOptions(decisions);
       const planned: { refund: StoreOrderRefundDetail; result: OrderInvoiceDraftImport }[] = [];
-      for (const json of (Array.isArray(answer.json) ? answer.json : []) as unknown[]) {
+      let listed = (Array.isArray(answer.json) ? answer.json : []) as unknown[];
+      if (refundId !== undefined) {
+        listed = listed.filter((json) => Number((json as { id?: unknown } | null)?.id) === refundId);
+        if (!listed.length)
+          throw new NotFoundError(`The store lists no refund ${refundId} for this order.`, 'REFUND_NOT_FOUND', 'refund_id');
+        if (done[String(refundId)]) {
+          throw new ConflictError(
+            `This refund is already rectified (invoice ${done[String(refundId)]}).`,
+            'REFUND_ALREADY_RECTIFIED',
+            'refund_id',
+          );
+        }
+      }
+      for (const json of listed) {
         const refund = normaliseWooRefund(json, order.currency, Number(row.woo_id));
         if (!refund.ok)
           throw new ValidationError([
@@ -381,14 +517,23 @@ export function createOrderService(deps: OrderServiceDeps) {
       const missing = planned.flatMap((p) => missingDecisions(p.result.decisions, decisions));
       if (missing.length) throw new DecisionRequiredError(missing);
       const created: { refund_id: number; invoice_id: number; total: number }[] = [];
+      let linked = done;
       for (const { refund, result } of planned) {
         const customerId = await customerFor(result.customer, order.number);
         const invoice = await invoices.createDraft({ ...result.draft, customer_id: customerId }, userId);
-        done[String(refund.id)] = invoice.id;
-        await row.update({ refund_invoices: JSON.stringify(done) });
+        const now = await linkRefund(row.id, refund.id, invoice.id);
+        if (!now) {
+          // Another request (a double click) rectified this refund meanwhile: its draft stands, ours goes.
+          await invoices.deleteDraft(invoice.id).catch(() => undefined);
+          if (refundId !== undefined) {
+            throw new ConflictError('This refund was rectified meanwhile.', 'REFUND_ALREADY_RECTIFIED', 'refund_id');
+          }
+          continue;
+        }
+        linked = now;
         created.push({ refund_id: refund.id, invoice_id: invoice.id, total: result.expected.total });
       }
-      return { created, already: Object.keys(done).length - created.length, order: await detailOf(row) };
+      return { created, already: Object.keys(linked).length - created.length, order: await detailOf(await findRow(row.id)) };
     },
   };
 }

@@ -1,12 +1,13 @@
 // Orders from a store's REST API into cuadra_store_orders: a first import (optionally from a date)
 // and incremental runs by a modified_after watermark in GMT with an overlap window. Pages are asked
 // by id ascending, each request signed anew (the Link header is never followed), and the cursor
-// (page, last id) is saved after each page, so a run that crashed, timed out or was cancelled
-// resumes where it stopped. Each order is one atomic upsert: nothing is ever half-imported.
+// (page, last id) is saved with each page's orders, so a run that crashed, timed out or was
+// cancelled resumes where it stopped. A page is one atomic write: nothing is ever half-imported.
 import type { Logger } from '../../logger';
 import type { Models } from '../../db/models';
 import type { StoreRecord } from '../../db/models/store.model';
 import type { StoreOrderRepository } from '../../db/orders/store-order-repository';
+import type { StoreOrder } from '../../domain/orders/store-order';
 import { normaliseWooOrder } from '../../domain/orders/woo-order';
 import { ConflictError } from '../../errors';
 import { askStore, type StoreAnswer, type StoreProblem } from './store-answer';
@@ -55,6 +56,10 @@ export function gmtParam(ms: number): string {
 }
 
 const RESUMABLE = new Set(['queued', 'running', 'interrupted']);
+/** Pages read ahead of the database at most: the reader waits for the writer beyond this. */
+const MAX_QUEUED_PAGES = 4;
+/** How often a running sync reads whether it was cancelled. */
+const CANCEL_CHECK_MS = 200;
 
 export function createOrderSync(deps: OrderSyncDeps) {
   const options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
@@ -111,9 +116,14 @@ export function createOrderSync(deps: OrderSyncDeps) {
     return params;
   }
 
-  /** Runs (or resumes) the store's current sync until it completes, fails, or is cancelled. */
+  /**
+   * Runs (or resumes) the store's current sync until it completes, fails, or is cancelled. Three
+   * stages overlap: the next page is asked for while this one is read, and pages are read while the
+   * ones before are written. Writes stay in order, and orders commit together with the cursor that
+   * points past them, so the cursor never passes an order that is not stored.
+   */
   async function runStore(storeId: number): Promise<void> {
-    let store = await Store.findByPk(storeId);
+    const store = await Store.findByPk(storeId);
     if (!store || !RESUMABLE.has(store.sync_state)) return;
     const client = stores.clientFor(store);
     if (!client) {
@@ -121,25 +131,92 @@ export function createOrderSync(deps: OrderSyncDeps) {
       return;
     }
     await store.update({ sync_state: 'running', sync_started_at: store.sync_started_at ?? now(), sync_finished_at: null });
-    let previousTotal: number | null = store.sync_total === null ? null : Number(store.sync_total);
-    // The next page is asked for while this one is written, so the database and the network overlap.
+    // The run's mode and dates do not change while it runs.
+    const ask = (page: number) => askWithBackoff(store, client, 'orders', listParams(store, page));
+    // The cursor after the last page read (or as the run resumed); it reaches the row with that page's orders.
+    let cursor = {
+      page: Number(store.sync_page),
+      lastId: Number(store.sync_last_id),
+      done: Number(store.sync_done),
+      requests: Number(store.sync_requests),
+      total: store.sync_total === null ? null : Number(store.sync_total),
+      nextWatermark: store.sync_next_watermark,
+      lastErrorCode: store.last_error_code,
+    };
+    let previousTotal: number | null = cursor.total;
     let prefetch: { page: number; pending: Promise<Awaited<ReturnType<typeof askWithBackoff>>> } | null = null;
-    const ask = (s: StoreRecord, page: number) => askWithBackoff(s, client, 'orders', listParams(s, page));
+    // Pages read but not yet committed, and the writer that commits them: whatever is queued when it
+    // finishes a transaction goes into the next one, so a slower database gets fewer, larger writes.
+    const queued: { orders: StoreOrder[]; row: Record<string, unknown> }[] = [];
+    let writer: Promise<void> | null = null;
+    let writeFailed: { error: unknown } | null = null;
+    const startWriter = () => {
+      if (writer || writeFailed) return;
+      writer = (async () => {
+        try {
+          while (queued.length) {
+            const batch = queued.splice(0);
+            const row = Object.assign({}, ...batch.map((b) => b.row)) as Record<string, unknown>;
+            await orders.upsertApiOrderPage(
+              storeId,
+              batch.flatMap((b) => b.orders),
+              'api',
+              async (tx) => {
+                await Store.update(row, { where: { id: storeId }, transaction: tx });
+              },
+            );
+          }
+        } catch (error) {
+          writeFailed = { error };
+        } finally {
+          writer = null;
+        }
+      })();
+    };
+    /** Waits until every page read is committed; a failed write ends the run here. */
+    const written = async () => {
+      while (writer) await writer;
+      if (writeFailed) throw writeFailed.error;
+    };
+    // A cancel from the admin, read in the background a few times a second: the reading of pages never
+    // waits for the database (it is busy with the writer), and the run stops at the next page after.
+    let cancel: 'no' | 'yes' | 'gone' = 'no';
+    let watching: Promise<void> | null = null;
+    let watchedAt = -Infinity;
+    const watchCancel = () => {
+      if (watching || performance.now() - watchedAt < CANCEL_CHECK_MS) return;
+      watchedAt = performance.now();
+      watching = Store.findByPk(storeId, { attributes: ['id', 'sync_cancelled'] }).then(
+        (row) => {
+          if (!row) cancel = 'gone';
+          else if (row.sync_cancelled) cancel = 'yes';
+          watching = null;
+        },
+        () => {
+          watching = null;
+        },
+      );
+    };
+    const stop = async (problem: Parameters<typeof fail>[1], requests: number) => {
+      await written();
+      await fail((await Store.findByPk(storeId))!, problem, requests);
+    };
     try {
       for (;;) {
-        store = (await Store.findByPk(storeId))!;
-        if (store.sync_cancelled) {
-          await store.update({ sync_state: 'cancelled', sync_cancelled: false, sync_finished_at: now() });
+        if (writeFailed) await written();
+        watchCancel();
+        if (cancel !== 'no') {
+          await written();
+          if (cancel === 'yes')
+            await Store.update({ sync_state: 'cancelled', sync_cancelled: false, sync_finished_at: now() }, { where: { id: storeId } });
           return;
         }
-        const page = Number(store.sync_page);
-        const lastId = Number(store.sync_last_id);
-        const { answer, requests } = prefetch?.page === page ? await prefetch.pending : await ask(store, page);
+        const { page, lastId } = cursor;
+        const { answer, requests } = prefetch?.page === page ? await prefetch.pending : await ask(page);
         prefetch = null;
-        if (!answer.ok) return await fail(store, answer.problem, requests);
+        if (!answer.ok) return await stop(answer.problem, requests);
         if (!Array.isArray(answer.json)) {
-          return await fail(
-            store,
+          return await stop(
             {
               code: 'NOT_WOOCOMMERCE',
               message: 'The store answered, but not with a list of orders.',
@@ -156,22 +233,20 @@ export function createOrderSync(deps: OrderSyncDeps) {
         if (previousTotal !== null && Number.isFinite(total) && total < previousTotal && page > 1 && firstId !== null && firstId > lastId) {
           const back = Math.max(1, Math.ceil((previousTotal - total) / options.perPage));
           previousTotal = total;
-          await store.update({
-            sync_page: Math.max(1, page - back),
-            sync_total: total,
-            sync_requests: Number(store.sync_requests) + requests,
-          });
+          await written();
+          cursor = { ...cursor, page: Math.max(1, page - back), total, requests: cursor.requests + requests };
+          await Store.update({ sync_page: cursor.page, sync_total: total, sync_requests: cursor.requests }, { where: { id: storeId } });
           continue;
         }
         if (Number.isFinite(total)) previousTotal = total;
         const complete = served.length < options.perPage;
-        if (!complete) prefetch = { page: page + 1, pending: ask(store, page + 1) };
+        if (!complete) prefetch = { page: page + 1, pending: ask(page + 1) };
 
         // The store's own clock at its first answer becomes the next watermark (ours may drift from it).
         const storeClock = Date.parse(answer.headers.date ?? '');
-        const nextWatermark = store.sync_next_watermark ?? gmtParam(Number.isNaN(storeClock) ? now().getTime() : storeClock);
+        const nextWatermark = cursor.nextWatermark ?? gmtParam(Number.isNaN(storeClock) ? now().getTime() : storeClock);
 
-        let done = Number(store.sync_done);
+        let done = cursor.done;
         let maxId = lastId;
         let problem: { code: string; message: string; raw: string } | null = null;
         const readable = [];
@@ -186,17 +261,18 @@ export function createOrderSync(deps: OrderSyncDeps) {
               message: `Order ${String(json.number ?? id)}: ${normalised.error.message}`,
               raw: JSON.stringify(json).slice(0, 4000),
             };
-            await orders.recordUnreadableOrder(store.id, id, json, normalised.error);
+            await orders.recordUnreadableOrder(storeId, id, json, normalised.error);
           }
           done++;
           maxId = Math.max(maxId, id);
         }
-        const cursor = {
+        const keepsError = problem !== null || cursor.lastErrorCode === 'INVALID_ORDER';
+        const row = {
           sync_page: complete ? 1 : page + 1,
           sync_last_id: complete ? 0 : maxId,
           sync_done: done,
-          sync_total: Number.isFinite(total) ? Math.max(total, done) : store.sync_total,
-          sync_requests: Number(store.sync_requests) + requests,
+          sync_total: Number.isFinite(total) ? Math.max(total, done) : cursor.total,
+          sync_requests: cursor.requests + requests,
           sync_next_watermark: complete ? null : nextWatermark,
           ...(problem
             ? { last_error_code: problem.code, last_error_message: problem.message, last_error_raw: problem.raw, last_error_at: now() }
@@ -209,21 +285,31 @@ export function createOrderSync(deps: OrderSyncDeps) {
                 sync_mode: null,
                 sync_from: null,
                 sync_modified_after: null,
-                ...(problem || store.last_error_code === 'INVALID_ORDER'
-                  ? {}
-                  : { last_error_code: null, last_error_message: null, last_error_raw: null, last_error_at: null }),
+                ...(keepsError ? {} : { last_error_code: null, last_error_message: null, last_error_raw: null, last_error_at: null }),
               }
             : {}),
         };
-        // The page's orders and the cursor commit together: a crash leaves either both or neither.
-        await orders.upsertApiOrderPage(store.id, readable, 'api', async (tx) => {
-          await Store.update(cursor, { where: { id: store!.id }, transaction: tx });
-        });
-        if (complete) return;
+        // The page's orders and the cursor that points past them commit together (a crash leaves both or
+        // neither), after the pages before it.
+        queued.push({ orders: readable, row });
+        startWriter();
+        if (queued.length >= MAX_QUEUED_PAGES) await written();
+        cursor = {
+          page: row.sync_page,
+          lastId: row.sync_last_id,
+          done,
+          requests: row.sync_requests,
+          total: row.sync_total,
+          nextWatermark: row.sync_next_watermark,
+          lastErrorCode: problem ? problem.code : complete && !keepsError ? null : cursor.lastErrorCode,
+        };
+        if (complete) return await written();
       }
     } finally {
-      // A request still in flight when the run stops is awaited, never left to fail unobserved.
+      // Work still in flight when the run stops is awaited, never left to fail unobserved.
+      while (writer) await writer;
       if (prefetch) await prefetch.pending.catch(() => undefined);
+      if (watching) await watching;
     }
   }
 
@@ -326,10 +412,11 @@ export function createOrderSync(deps: OrderSyncDeps) {
       const { answer } = await askWithBackoff(store, client, `orders/${wooId}/refunds`, { dp: options.decimals, per_page: 100 });
       return answer;
     },
-    async searchOrders(store: StoreRecord, search: string) {
+    /** One page (perPage orders, newest first) of WooCommerce's order search: addresses, e-mail, item names, plugin meta, an id. */
+    async searchOrders(store: StoreRecord, search: string, page = 1) {
       const client = stores.clientFor(store);
       if (!client) return null;
-      const { answer } = await askWithBackoff(store, client, 'orders', { search, per_page: 20, dp: options.decimals });
+      const { answer } = await askWithBackoff(store, client, 'orders', { search, per_page: options.perPage, page, dp: options.decimals });
       return answer;
     },
     options,

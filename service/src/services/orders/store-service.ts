@@ -6,7 +6,7 @@ import type { Sequelize } from 'sequelize';
 import type { CredentialCipher } from '../../adapters/crypto/credential-cipher';
 import { checkStoreUrl, type WooCommerceClient, type WooCommerceClientFactory } from '../../adapters/woocommerce/woocommerce-client';
 import type { Models } from '../../db/models';
-import type { StoreRecord } from '../../db/models/store.model';
+import type { StoreKind, StoreRecord } from '../../db/models/store.model';
 import { inTransaction } from '../../db/transactions';
 import { NotFoundError, ValidationError } from '../../errors';
 import { askStore } from './store-answer';
@@ -14,9 +14,13 @@ import { askStore } from './store-answer';
 export const DEFAULT_INVOICE_STATUSES = ['processing', 'completed'];
 /** A webhook counts as active when WooCommerce delivered something within this window. */
 const WEBHOOK_ACTIVE_DAYS = 7;
+/** The value of same_site_key on the one same-site store (NULL on every other store). */
+const SAME_SITE_KEY = 'same_site';
 
 export interface StoreInput {
   name: string;
+  /** undefined: 'woocommerce' for a new store, unchanged for an existing one (a store never changes kind). */
+  kind?: StoreKind;
   url: string;
   /** undefined keeps the stored value; null or '' removes it. */
   consumer_key?: string | null;
@@ -29,6 +33,7 @@ export interface StoreInput {
 export interface StoreView {
   id: number;
   name: string;
+  kind: StoreKind;
   url: string;
   consumer_key_set: boolean;
   consumer_secret_set: boolean;
@@ -36,6 +41,8 @@ export interface StoreView {
   imap: { host: string; port: number | null; tls: boolean; user: string; folder: string; password_set: boolean } | null;
   invoice_statuses: string[];
   webhook: { active: boolean; last_received_at: string | null; last_ping_at: string | null };
+  /** Same-site stores: when WordPress last pushed orders. */
+  push: { last_received_at: string | null };
   sync: SyncView;
   mail: { last_uid: number; uid_validity: number | null; checked_at: string | null };
   last_error: { code: string; message: string; raw: string | null; at: string | null } | null;
@@ -92,6 +99,7 @@ export function storeViewOf(row: StoreRecord, now: Date): StoreView {
   return {
     id: row.id,
     name: row.name,
+    kind: row.kind,
     url: row.url,
     consumer_key_set: row.consumer_key_enc !== null,
     consumer_secret_set: row.consumer_secret_enc !== null,
@@ -112,6 +120,7 @@ export function storeViewOf(row: StoreRecord, now: Date): StoreView {
       last_received_at: iso(row.webhook_last_received_at),
       last_ping_at: iso(row.webhook_last_ping_at),
     },
+    push: { last_received_at: iso(row.push_last_received_at) },
     sync: syncViewOf(row, now),
     mail: {
       last_uid: Number(row.mail_last_uid),
@@ -148,14 +157,43 @@ export function createStoreService(deps: StoreServiceDeps) {
     return cipher.encrypt(value.trim(), purpose);
   };
 
+  /** A same-site store is this WordPress site: no keys (WordPress pushes its orders), any URL it names itself by. */
+  function checkSameSite(input: StoreInput): void {
+    const keys = (['consumer_key', 'consumer_secret'] as const).filter(
+      (field) => typeof input[field] === 'string' && input[field].trim() !== '',
+    );
+    if (keys.length) {
+      throw new ValidationError(
+        keys.map((property) => ({
+          message: 'This store is this WordPress site: it needs no REST API keys, WordPress pushes its orders to Cuadra.',
+          code: 'SAME_SITE_NO_KEYS',
+          property,
+        })),
+      );
+    }
+  }
+
   function columnsOf(input: StoreInput, current: StoreRecord | null) {
-    const urlProblem = checkStoreUrl(input.url);
-    if (urlProblem) throw new ValidationError([{ message: urlProblem.message, code: urlProblem.code, property: 'url' }]);
+    const kind: StoreKind = current?.kind ?? input.kind ?? 'woocommerce';
+    if (current && input.kind !== undefined && input.kind !== current.kind) {
+      throw new ValidationError([
+        { message: 'A store cannot change its kind; add a new store instead.', code: 'KIND_UNCHANGEABLE', property: 'kind' },
+      ]);
+    }
+    if (kind === 'same_site') checkSameSite(input);
+    else if (input.url.trim() === '') {
+      throw new ValidationError([{ message: 'The store URL is required.', code: 'REQUIRED', property: 'url' }]);
+    } else {
+      const urlProblem = checkStoreUrl(input.url);
+      if (urlProblem) throw new ValidationError([{ message: urlProblem.message, code: urlProblem.code, property: 'url' }]);
+    }
     return {
       name: input.name,
+      kind,
       url: input.url.trim().replace(/\/+$/, ''),
-      consumer_key_enc: seal(input.consumer_key, 'store:consumer_key', current?.consumer_key_enc ?? null),
-      consumer_secret_enc: seal(input.consumer_secret, 'store:consumer_secret', current?.consumer_secret_enc ?? null),
+      consumer_key_enc: kind === 'same_site' ? null : seal(input.consumer_key, 'store:consumer_key', current?.consumer_key_enc ?? null),
+      consumer_secret_enc:
+        kind === 'same_site' ? null : seal(input.consumer_secret, 'store:consumer_secret', current?.consumer_secret_enc ?? null),
       webhook_secret_enc: seal(input.webhook_secret, 'store:webhook_secret', current?.webhook_secret_enc ?? null),
       imap_host: input.imap?.host ?? '',
       imap_port: input.imap?.port ?? null,
@@ -173,9 +211,9 @@ export function createStoreService(deps: StoreServiceDeps) {
     return row;
   }
 
-  /** The decrypted REST credentials, or null when the store has none. */
-  function credentialsOf(row: Pick<StoreRecord, 'url' | 'consumer_key_enc' | 'consumer_secret_enc'>) {
-    if (!row.consumer_key_enc || !row.consumer_secret_enc) return null;
+  /** The decrypted REST credentials, or null when the store has none (a same-site store never has: it is never polled). */
+  function credentialsOf(row: Pick<StoreRecord, 'url' | 'consumer_key_enc' | 'consumer_secret_enc'> & { kind?: StoreKind }) {
+    if (row.kind === 'same_site' || !row.consumer_key_enc || !row.consumer_secret_enc) return null;
     return {
       url: row.url,
       consumer_key: cipher.decrypt(row.consumer_key_enc, 'store:consumer_key'),
@@ -188,6 +226,31 @@ export function createStoreService(deps: StoreServiceDeps) {
       { last_error_code: problem.code, last_error_message: problem.message, last_error_raw: problem.raw, last_error_at: now() },
       { where: { id: storeId } },
     );
+  }
+
+  const sameSiteStore = () => Store.findOne({ where: { same_site_key: SAME_SITE_KEY } });
+
+  /**
+   * Creates a store. One WordPress site has one same-site store (its orders would otherwise arrive twice):
+   * asking for another answers with the existing one (created: false), so a connect whose answer never
+   * reached WordPress can simply be repeated. The UNIQUE same_site_key settles two connects at once.
+   */
+  async function createOrAdopt(input: StoreInput): Promise<{ store: StoreView; created: boolean }> {
+    const columns = columnsOf(input, null);
+    if (columns.kind !== 'same_site') {
+      return { store: storeViewOf(await Store.create({ ...columns, sync_state: 'idle' }), now()), created: true };
+    }
+    const existing = await sameSiteStore();
+    if (existing) return { store: storeViewOf(existing, now()), created: false };
+    try {
+      const row = await Store.create({ ...columns, same_site_key: SAME_SITE_KEY, sync_state: 'idle' });
+      return { store: storeViewOf(row, now()), created: true };
+    } catch (err) {
+      if ((err as Error)?.name !== 'SequelizeUniqueConstraintError') throw err;
+      const winner = await sameSiteStore();
+      if (!winner) throw err;
+      return { store: storeViewOf(winner, now()), created: false };
+    }
   }
 
   return {
@@ -213,9 +276,9 @@ export function createStoreService(deps: StoreServiceDeps) {
       return storeViewOf(await findRow(id), now());
     },
     async create(input: StoreInput): Promise<StoreView> {
-      const row = await Store.create({ ...columnsOf(input, null), sync_state: 'idle' });
-      return storeViewOf(row, now());
+      return (await createOrAdopt(input)).store;
     },
+    createOrAdopt,
     async update(id: number, input: StoreInput): Promise<StoreView> {
       const row = await findRow(id);
       await row.update(columnsOf(input, row));
@@ -237,6 +300,17 @@ export function createStoreService(deps: StoreServiceDeps) {
       override: Partial<Pick<StoreInput, 'url' | 'consumer_key' | 'consumer_secret'>> = {},
     ): Promise<ConnectionTest> {
       const row = await findRow(id);
+      if (row.kind === 'same_site') {
+        const last = row.push_last_received_at ? new Date(row.push_last_received_at).toISOString() : null;
+        // No store to ask: the orders WordPress pushed so far are the count an admin screen shows.
+        return {
+          ok: true,
+          orders_total: await models.StoreOrder.count({ where: { store_id: id } }),
+          message: last
+            ? `Nothing to connect to: this store is this WordPress site, which pushes its orders to Cuadra when they change. Last push: ${last}.`
+            : 'Nothing to connect to: this store is this WordPress site, which pushes its orders to Cuadra when they change. No push has arrived yet.',
+        };
+      }
       const saved = credentialsOf(row);
       const url = override.url ?? row.url;
       const key = override.consumer_key ?? saved?.consumer_key;

@@ -35,6 +35,8 @@ export interface StoreImap {
 
 export interface Store {
 	id: number;
+	/** woocommerce: read over its REST API; same_site: WooCommerce on this WordPress, which pushes its orders. */
+	kind: 'woocommerce' | 'same_site';
 	name: string;
 	url: string;
 	consumer_key_set: boolean;
@@ -46,6 +48,7 @@ export interface Store {
 	sync: StoreSync;
 	mail: { last_uid: number | null; uid_validity: string | number | null; checked_at: string | null };
 	last_error: StoreError | null;
+	push: { last_received_at: string | null };
 	created_at: string;
 	updated_at: string;
 }
@@ -92,6 +95,10 @@ export interface Order {
 	pending: boolean;
 	invoice_id: number | null;
 	refund_invoices: Record< string, number >;
+	/** The refunds as last synced (amounts positive), each with its rectifying invoice or null. */
+	refunds: { id: number; reason: string; amount: number; invoice_id: number | null }[];
+	/** Refunds of the invoiced order without a rectifying invoice yet. */
+	refunds_to_rectify: number;
 	changed_after_invoice: boolean;
 	changes: { at: string; fields: string[]; source: string }[];
 	ignored: boolean;

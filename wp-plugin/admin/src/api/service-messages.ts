@@ -253,6 +253,10 @@ function translateOrderMessage( code: unknown ): string | undefined {
 			return __( 'This order has not been invoiced yet.', 'cuadra' );
 		case 'INVOICE_NOT_ISSUED':
 			return __( 'Issue the invoice of this order first.', 'cuadra' );
+		case 'REFUND_NOT_FOUND':
+			return __( 'The store no longer lists this refund. Sync the store and try again.', 'cuadra' );
+		case 'REFUND_ALREADY_RECTIFIED':
+			return __( 'This refund already has a rectifying invoice.', 'cuadra' );
 		case 'UNSUPPORTED_TAX_RATE':
 			return __( 'The order uses a tax rate Cuadra cannot invoice (IVA is 21, 10, 4 or 0 percent).', 'cuadra' );
 		case 'DECISION_REQUIRED':

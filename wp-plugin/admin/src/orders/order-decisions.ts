@@ -4,7 +4,10 @@ import { __ } from '@wordpress/i18n';
 
 import type { OrderDecisions } from '../api/orders-types';
 
-export type DecisionField = Exclude< keyof OrderDecisions, 'kind' >;
+/** The answers the service reads; a refund's rectifying draft may also ask to accept an estimated split. */
+export type OrderDecisionAnswers = OrderDecisions & { accept_refund_split?: boolean };
+
+export type DecisionField = Exclude< keyof OrderDecisionAnswers, 'kind' >;
 
 export interface RequiredDecision {
 	field: DecisionField;
@@ -20,6 +23,7 @@ const FIELDS: DecisionField[] = [
 	'accept_unpaid',
 	'accept_no_tax_id',
 	'accept_invalid_tax_id',
+	'accept_refund_split',
 	'untaxed_vat',
 ];
 
@@ -69,6 +73,8 @@ export function decisionLabel( field: DecisionField ): string {
 			return __( 'Invoice it without the customer\'s tax ID', 'cuadra' );
 		case 'accept_invalid_tax_id':
 			return __( 'Invoice it with this tax ID anyway', 'cuadra' );
+		case 'accept_refund_split':
+			return __( 'Split the refund over the tax rates as estimated', 'cuadra' );
 		case 'untaxed_vat':
 			return __( 'IVA of the lines without tax', 'cuadra' );
 	}
@@ -92,6 +98,8 @@ export function decisionExplanation( decision: RequiredDecision ): string {
 			return __( 'The order carries no NIF. Without one, a full invoice lacks the recipient\'s tax ID: ask the customer for it, or issue a simplified invoice (up to 400 €).', 'cuadra' );
 		case 'accept_invalid_tax_id':
 			return `${ __( 'The tax ID in the order does not look valid.', 'cuadra' ) } ${ decision.detail }`;
+		case 'accept_refund_split':
+			return __( 'The store did not say which lines were refunded, so the amount was split over the tax rates in proportion to the order. Check the rectifying draft before issuing it.', 'cuadra' );
 		case 'untaxed_vat':
 			return __( 'The store charged no tax on some lines. Confirm 0 % IVA, or choose why they are exempt (for example E2 for exports, E5 for deliveries to other EU countries).', 'cuadra' );
 	}
@@ -104,7 +112,7 @@ export function decisionExplanation( decision: RequiredDecision ): string {
  * @param required  The decisions asked for.
  * @param decisions The answers so far.
  */
-export function allDecided( required: RequiredDecision[], decisions: OrderDecisions ): boolean {
+export function allDecided( required: RequiredDecision[], decisions: OrderDecisionAnswers ): boolean {
 	return required.every( ( decision ) =>
 		decision.field === 'untaxed_vat'
 			? decisions.untaxed_vat !== undefined

@@ -3,27 +3,43 @@ import { createElement, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { createInvoiceFromOrder } from '../../../api/orders-api';
-import type { ExemptionReason, OrderDecisions, OrderInvoiceDraft } from '../../../api/orders-types';
+import type { ExemptionReason, OrderInvoiceDraft } from '../../../api/orders-types';
 import { describeRequestProblem } from '../../../api/request-problem';
 import {
 	allDecided,
 	decisionExplanation,
 	decisionLabel,
 	requiredDecisions,
+	type OrderDecisionAnswers,
 	type RequiredDecision,
 } from '../../order-decisions';
 
-interface InvoiceFromOrderProps {
+interface InvoiceFromOrderProps< T > {
 	orderId: number;
 	/** The button's text. */
 	label: string;
 	disabled?: boolean;
-	onCreated: ( result: OrderInvoiceDraft ) => void;
+	/** What the button asks the service for with the answers; the order's invoice draft by default. */
+	create?: ( decisions: OrderDecisionAnswers ) => Promise< T >;
+	/** The heading of the decisions asked for. */
+	legend?: string;
+	onCreated: ( result: T ) => void;
 }
 
 const EXEMPTIONS: ExemptionReason[] = [ 'E1', 'E2', 'E3', 'E4', 'E5', 'E6' ];
 
-function untaxedValue( decisions: OrderDecisions ): '' | '0' | ExemptionReason {
+/**
+ * The service's explanation: field-level messages (a 404 or 409 naming the field, a 422) before the general one.
+ *
+ * @param problem What api-fetch rejected with.
+ */
+function problemText( problem: unknown ): string {
+	const described = describeRequestProblem( problem );
+	const fields = Object.values( described.fieldErrors );
+	return fields.length > 0 ? fields.join( ' ' ) : described.message;
+}
+
+function untaxedValue( decisions: OrderDecisionAnswers ): '' | '0' | ExemptionReason {
 	const value = decisions.untaxed_vat;
 	if ( value === undefined ) {
 		return '';
@@ -35,16 +51,26 @@ function untaxedValue( decisions: OrderDecisions ): '' | '0' | ExemptionReason {
  * "Create invoice" for an order: POST /orders/:id/invoice-draft; when the service answers that decisions are
  * required, each one is shown with a plain explanation and the request is sent again with the answers.
  */
-export function InvoiceFromOrder( { orderId, label, disabled = false, onCreated }: InvoiceFromOrderProps ) {
+export function InvoiceFromOrder< T = OrderInvoiceDraft >( {
+	orderId,
+	label,
+	disabled = false,
+	create,
+	legend,
+	onCreated,
+}: InvoiceFromOrderProps< T > ) {
 	const [ required, setRequired ] = useState< RequiredDecision[] >( [] );
-	const [ decisions, setDecisions ] = useState< OrderDecisions >( {} );
+	const [ decisions, setDecisions ] = useState< OrderDecisionAnswers >( {} );
 	const [ busy, setBusy ] = useState( false );
 	const [ error, setError ] = useState< string | null >( null );
 
 	const send = () => {
 		setBusy( true );
 		setError( null );
-		createInvoiceFromOrder( orderId, decisions )
+		const request = create
+			? create( decisions )
+			: ( createInvoiceFromOrder( orderId, decisions ) as Promise< unknown > as Promise< T > );
+		request
 			.then( ( result ) => {
 				setBusy( false );
 				onCreated( result );
@@ -56,7 +82,7 @@ export function InvoiceFromOrder( { orderId, label, disabled = false, onCreated 
 					setRequired( asked );
 					return;
 				}
-				setError( describeRequestProblem( problem ).message );
+				setError( problemText( problem ) );
 			} );
 	};
 
@@ -66,7 +92,7 @@ export function InvoiceFromOrder( { orderId, label, disabled = false, onCreated 
 		<div className="cuadra-invoice-from-order">
 			{ required.length > 0 && (
 				<fieldset className="cuadra-order-decisions">
-					<legend>{ __( 'Decide before invoicing this order', 'cuadra' ) }</legend>
+					<legend>{ legend ?? __( 'Decide before invoicing this order', 'cuadra' ) }</legend>
 					{ required.map( ( decision ) =>
 						decision.field === 'untaxed_vat' ? (
 							<div key={ decision.field } className="cuadra-order-decision">

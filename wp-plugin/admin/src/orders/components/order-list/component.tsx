@@ -1,21 +1,22 @@
-import { Button, CheckboxControl, Notice, SelectControl, Spinner } from '@wordpress/components';
-import { createElement, useEffect, useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { CheckboxControl, Notice } from '@wordpress/components';
+import { createElement, useState } from '@wordpress/element';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { listOrders } from '../../../api/orders-api';
-import type { Order, OrderPage, Store } from '../../../api/orders-types';
-import { describeRequestProblem } from '../../../api/request-problem';
+import type { Order, Store } from '../../../api/orders-types';
 import { navigate, type QueryValues } from '../../../shared/admin-location';
 import { AdminLink } from '../../../shared/components/admin-link';
-import { Pagination } from '../../../shared/components/pagination';
+import { FilterSelect } from '../../../shared/components/filter-select';
+import { ListTable, type ListTableColumn } from '../../../shared/components/list-table';
+import { SearchBox } from '../../../shared/components/search-box';
 import { formatDateTime } from '../../../shared/dates';
 import { takeFlash } from '../../../shared/flash';
 import { formatMoney } from '../../../shared/money';
+import { useListPage } from '../../../shared/use-list-page';
 import { ORDER_SOURCES, sourceLabel, WOO_STATUSES, wooStatusLabel } from '../../order-labels';
 import { SourceBadges } from '../source-badges';
 
 const PER_PAGE = 25;
-const COLUMNS = 7;
 
 interface OrderListProps {
 	query: URLSearchParams;
@@ -33,61 +34,59 @@ function listQuery( query: URLSearchParams ): QueryValues {
 	};
 }
 
+/**
+ * The badge of an order refunded after it was invoiced: how many refunds still need a rectifying invoice.
+ *
+ * @param order An invoiced order with refunds.
+ */
+function refundBadgeText( order: Order ): string {
+	if ( order.refunds_to_rectify === 0 ) {
+		return __( 'Refunded, rectified', 'cuadra' );
+	}
+	return sprintf(
+		/* translators: %d: number of refunds without a rectifying invoice */
+		_n( 'Refunded: %d to rectify', 'Refunded: %d to rectify', order.refunds_to_rectify, 'cuadra' ),
+		order.refunds_to_rectify
+	);
+}
+
 /** Cuadra → Orders: the shop orders waiting to be invoiced (or all of them), with filters. */
 export function OrderList( { query, stores, canManage }: OrderListProps ) {
 	const [ flash ] = useState( takeFlash );
-	const [ data, setData ] = useState< OrderPage | null >( null );
-	const [ error, setError ] = useState< string | null >( null );
-	const [ loading, setLoading ] = useState( true );
-	const [ attempt, setAttempt ] = useState( 0 );
 	const searched = query.get( 's' ) ?? '';
 	const store = query.get( 'store' ) ?? '';
 	const status = query.get( 'status' ) ?? '';
 	const source = query.get( 'source' ) ?? '';
 	const pendingOnly = query.get( 'show' ) !== 'all';
-	const [ search, setSearch ] = useState( searched );
 	const page = Math.max( 1, Number( query.get( 'paged' ) ) || 1 );
-
-	useEffect( () => setSearch( searched ), [ searched ] );
-
-	useEffect( () => {
-		let current = true;
-		setLoading( true );
-		setError( null );
-		listOrders( {
-			search: searched,
-			store_id: store ? Number( store ) : undefined,
-			status,
-			source,
-			pending: pendingOnly ? 'true' : undefined,
-			page,
-			per_page: PER_PAGE,
-		} )
-			.then( ( loaded ) => {
-				if ( current ) {
-					setData( loaded );
-				}
-			} )
-			.catch( ( problem: unknown ) => {
-				if ( current ) {
-					setError( describeRequestProblem( problem ).message );
-				}
-			} )
-			.finally( () => {
-				if ( current ) {
-					setLoading( false );
-				}
-			} );
-		return () => {
-			current = false;
-		};
-	}, [ searched, store, status, source, pendingOnly, page, attempt ] );
+	const orders = useListPage(
+		() =>
+			listOrders( {
+				search: searched,
+				store_id: store ? Number( store ) : undefined,
+				status,
+				source,
+				pending: pendingOnly ? 'true' : undefined,
+				page,
+				per_page: PER_PAGE,
+			} ),
+		[ searched, store, status, source, pendingOnly, page ]
+	);
 
 	const base = listQuery( query );
 	const filtered = searched !== '' || store !== '' || status !== '' || source !== '';
-	const orders = data?.items ?? [];
 	const storeName = ( id: number ) => stores.find( ( candidate ) => candidate.id === id )?.name ?? `#${ id }`;
 	const filter = ( values: QueryValues ) => navigate( { ...base, ...values } );
+
+	const columns: ListTableColumn[] = [
+		{ key: 'order', label: __( 'Order', 'cuadra' ), className: 'column-primary' },
+		{ key: 'store', label: __( 'Store', 'cuadra' ) },
+		{ key: 'date', label: __( 'Date', 'cuadra' ) },
+		{ key: 'customer', label: __( 'Customer', 'cuadra' ) },
+		{ key: 'total', label: __( 'Total', 'cuadra' ), className: 'cuadra-amount' },
+		{ key: 'status', label: __( 'Status', 'cuadra' ) },
+		{ key: 'source', label: __( 'Source', 'cuadra' ) },
+	];
 
 	const renderRow = ( order: Order ) => (
 		<tr key={ order.id } className={ `cuadra-order-row${ order.ignored ? ' is-ignored' : '' }` }>
@@ -113,6 +112,20 @@ export function OrderList( { query, stores, canManage }: OrderListProps ) {
 					<span className="cuadra-status-badge cuadra-status-badge--paid">{ __( 'Invoiced', 'cuadra' ) }</span>
 				) }
 				{ order.ignored && <span className="cuadra-status-badge">{ __( 'Ignored', 'cuadra' ) }</span> }
+				{ order.invoice_id !== null && order.refunds.length > 0 && (
+					<span
+						className={ `cuadra-status-badge cuadra-order-refunded${
+							order.refunds_to_rectify > 0 ? ' cuadra-order-refunded--to-rectify' : ''
+						}` }
+						title={
+							order.refunds_to_rectify > 0
+								? __( 'Refunded after invoicing: open the order to create the rectifying invoice.', 'cuadra' )
+								: __( 'Refunded after invoicing; every refund has its rectifying invoice.', 'cuadra' )
+						}
+					>
+						{ refundBadgeText( order ) }
+					</span>
+				) }
 			</td>
 			<td>
 				<SourceBadges order={ order } />
@@ -137,62 +150,38 @@ export function OrderList( { query, stores, canManage }: OrderListProps ) {
 				</Notice>
 			) }
 
-			<form
-				className="search-box cuadra-search-box"
-				role="search"
-				onSubmit={ ( event ) => {
-					event.preventDefault();
-					filter( { s: search.trim(), paged: null } );
-				} }
-			>
-				<label className="screen-reader-text" htmlFor="cuadra-order-search">
-					{ __( 'Search orders', 'cuadra' ) }
-				</label>
-				<input
-					type="search"
-					id="cuadra-order-search"
-					value={ search }
-					onChange={ ( event ) => setSearch( event.target.value ) }
-					placeholder={ __( 'Number, customer or e-mail', 'cuadra' ) }
-				/>
-				<Button variant="secondary" type="submit">
-					{ __( 'Search orders', 'cuadra' ) }
-				</Button>
-			</form>
+			<SearchBox
+				id="cuadra-order-search"
+				label={ __( 'Search orders', 'cuadra' ) }
+				placeholder={ __( 'Number, customer or e-mail', 'cuadra' ) }
+				searched={ searched }
+				onSearch={ ( search ) => filter( { s: search, paged: null } ) }
+			/>
 
 			<div className="cuadra-filters">
-				<SelectControl
-					__nextHasNoMarginBottom
+				<FilterSelect
 					className="cuadra-filters__store"
 					label={ __( 'Store', 'cuadra' ) }
 					value={ store }
-					options={ [
-						{ value: '', label: __( 'All stores', 'cuadra' ) },
-						...stores.map( ( candidate ) => ( { value: String( candidate.id ), label: candidate.name } ) ),
-					] }
-					onChange={ ( value: string ) => filter( { store: value } ) }
+					allLabel={ __( 'All stores', 'cuadra' ) }
+					options={ stores.map( ( candidate ) => ( { value: String( candidate.id ), label: candidate.name } ) ) }
+					onChange={ ( value ) => filter( { store: value } ) }
 				/>
-				<SelectControl
-					__nextHasNoMarginBottom
+				<FilterSelect
 					className="cuadra-filters__status"
 					label={ __( 'Status', 'cuadra' ) }
 					value={ status }
-					options={ [
-						{ value: '', label: __( 'All statuses', 'cuadra' ) },
-						...WOO_STATUSES.map( ( value ) => ( { value: value as string, label: wooStatusLabel( value ) } ) ),
-					] }
-					onChange={ ( value: string ) => filter( { status: value } ) }
+					allLabel={ __( 'All statuses', 'cuadra' ) }
+					options={ WOO_STATUSES.map( ( value ) => ( { value: value as string, label: wooStatusLabel( value ) } ) ) }
+					onChange={ ( value ) => filter( { status: value } ) }
 				/>
-				<SelectControl
-					__nextHasNoMarginBottom
+				<FilterSelect
 					className="cuadra-filters__source"
 					label={ __( 'Source', 'cuadra' ) }
 					value={ source }
-					options={ [
-						{ value: '', label: __( 'All sources', 'cuadra' ) },
-						...ORDER_SOURCES.map( ( value ) => ( { value: value as string, label: sourceLabel( value ) } ) ),
-					] }
-					onChange={ ( value: string ) => filter( { source: value } ) }
+					allLabel={ __( 'All sources', 'cuadra' ) }
+					options={ ORDER_SOURCES.map( ( value ) => ( { value: value as string, label: sourceLabel( value ) } ) ) }
+					onChange={ ( value ) => filter( { source: value } ) }
 				/>
 				<CheckboxControl
 					__nextHasNoMarginBottom
@@ -203,69 +192,19 @@ export function OrderList( { query, stores, canManage }: OrderListProps ) {
 				/>
 			</div>
 
-			{ error && (
-				<Notice status="error" isDismissible={ false }>
-					{ error }{ ' ' }
-					<Button variant="link" onClick={ () => setAttempt( attempt + 1 ) }>
-						{ __( 'Try again', 'cuadra' ) }
-					</Button>
-				</Notice>
-			) }
-
-			{ data && (
-				<div className="tablenav top">
-					<Pagination total={ data.total } page={ page } perPage={ PER_PAGE } query={ base } />
-					<br className="clear" />
-				</div>
-			) }
-
-			<table
-				className={ `wp-list-table widefat fixed striped table-view-list cuadra-order-table${
-					loading ? ' is-loading' : ''
-				}` }
-			>
-				<thead>
-					<tr>
-						<th scope="col" className="column-primary">
-							{ __( 'Order', 'cuadra' ) }
-						</th>
-						<th scope="col">{ __( 'Store', 'cuadra' ) }</th>
-						<th scope="col">{ __( 'Date', 'cuadra' ) }</th>
-						<th scope="col">{ __( 'Customer', 'cuadra' ) }</th>
-						<th scope="col" className="cuadra-amount">
-							{ __( 'Total', 'cuadra' ) }
-						</th>
-						<th scope="col">{ __( 'Status', 'cuadra' ) }</th>
-						<th scope="col">{ __( 'Source', 'cuadra' ) }</th>
-					</tr>
-				</thead>
-				<tbody>
-					{ orders.map( renderRow ) }
-					{ data && orders.length === 0 && (
-						<tr className="no-items">
-							<td className="colspanchange" colSpan={ COLUMNS }>
-								{ filtered || ! pendingOnly
-									? __( 'No orders match these filters.', 'cuadra' )
-									: __( 'No orders are waiting to be invoiced.', 'cuadra' ) }
-							</td>
-						</tr>
-					) }
-					{ ! data && loading && (
-						<tr className="no-items">
-							<td colSpan={ COLUMNS }>
-								<Spinner />
-							</td>
-						</tr>
-					) }
-				</tbody>
-			</table>
-
-			{ data && data.total > PER_PAGE && (
-				<div className="tablenav bottom">
-					<Pagination total={ data.total } page={ page } perPage={ PER_PAGE } query={ base } />
-					<br className="clear" />
-				</div>
-			) }
+			<ListTable
+				className="cuadra-order-table"
+				columns={ columns }
+				list={ orders }
+				items={ orders.data?.items }
+				renderRow={ renderRow }
+				emptyMessage={
+					filtered || ! pendingOnly
+						? __( 'No orders match these filters.', 'cuadra' )
+						: __( 'No orders are waiting to be invoiced.', 'cuadra' )
+				}
+				pagination={ { page, perPage: PER_PAGE, query: base } }
+			/>
 		</div>
 	);
 }

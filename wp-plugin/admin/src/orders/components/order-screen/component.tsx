@@ -8,6 +8,7 @@ import { describeRequestProblem } from '../../../api/request-problem';
 import { pageUrl } from '../../../shared/admin-location';
 import { AdminLink } from '../../../shared/components/admin-link';
 import { InvoiceFromOrder } from '../invoice-from-order';
+import { OrderRefunds } from '../order-refunds';
 import { OrderSummary } from '../order-summary';
 
 interface OrderScreenProps {
@@ -125,6 +126,8 @@ export function OrderScreen( { orderId, stores, invoicesUrl }: OrderScreenProps 
 					)
 				) }
 			</div>
+
+			<OrderRefunds detail={ detail } invoiceLink={ invoiceLink } />
 		</div>
 	);
 }

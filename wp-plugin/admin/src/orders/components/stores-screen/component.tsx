@@ -1,5 +1,5 @@
 import { Button, Notice, Spinner } from '@wordpress/components';
-import { createElement, useEffect, useState } from '@wordpress/element';
+import { createElement, Fragment, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { cancelSync, listStores, startSync } from '../../../api/orders-api';
@@ -10,6 +10,8 @@ import { formatDateTime } from '../../../shared/dates';
 import { takeFlash } from '../../../shared/flash';
 import { durationLabel, syncStateLabel } from '../../order-labels';
 import { ConnectionTest } from '../connection-test';
+import { SameSiteStoreOffer } from '../same-site-store';
+import { MailRejects } from '../mail-rejects';
 
 const POLL_MS = 2000;
 /** A webhook delivery within this time counts as "active". */
@@ -171,6 +173,7 @@ export function StoresScreen( { onStores }: StoresScreenProps ) {
 				<AdminLink to={ {} }>{ __( '← Back to orders', 'cuadra' ) }</AdminLink>
 			</p>
 			<hr className="wp-header-end" />
+			<SameSiteStoreOffer stores={ stores } onConnected={ () => setReload( ( count ) => count + 1 ) } />
 			{ flash && (
 				<Notice status={ flash.status } className="cuadra-flash" isDismissible={ false }>
 					{ flash.message }
@@ -191,75 +194,127 @@ export function StoresScreen( { onStores }: StoresScreenProps ) {
 						<AdminLink to={ { view: 'stores', store: store.id } }>{ store.name }</AdminLink>{ ' ' }
 						<span className="cuadra-muted">{ store.url }</span>
 					</h2>
-					<dl className="cuadra-store-card__facts">
-						<div>
-							<dt>{ __( 'Sync', 'cuadra' ) }</dt>
-							<dd>
-								<SyncProgress store={ store } />
-							</dd>
-						</div>
-						<div>
-							<dt>{ __( 'Webhook', 'cuadra' ) }</dt>
-							<dd>
-								<WebhookStatus store={ store } />
-							</dd>
-						</div>
-						{ store.last_error && (
-							<div>
-								<dt>{ __( 'Last problem', 'cuadra' ) }</dt>
-								<dd className="cuadra-store-card__error">
-									{ store.last_error.message } ({ formatDateTime( store.last_error.at ) })
-								</dd>
-							</div>
-						) }
-					</dl>
-					<div className="cuadra-store-card__actions">
-						{ isRunning( store ) ? (
-							<Button
-								variant="secondary"
-								isDestructive
-								onClick={ () => act( store, () => cancelSync( store.id ) ) }
-								disabled={ busy === store.id || store.sync.cancel_requested }
-							>
-								{ __( 'Cancel', 'cuadra' ) }
-							</Button>
-						) : (
-							<Button
-								variant="primary"
-								onClick={ () => act( store, () => startSync( store.id ) ) }
-								disabled={ busy === store.id }
-							>
-								{ __( 'Sync now', 'cuadra' ) }
-							</Button>
-						) }
-						{ ! isRunning( store ) && (
-							<span className="cuadra-store-card__from">
-								<label htmlFor={ `cuadra-store-from-${ store.id }` }>
-									{ __( 'Import orders created from', 'cuadra' ) }
-								</label>{ ' ' }
-								<input
-									id={ `cuadra-store-from-${ store.id }` }
-									type="date"
-									value={ fromDates[ store.id ] ?? '' }
-									onChange={ ( event ) =>
-										setFromDates( { ...fromDates, [ store.id ]: event.target.value } )
-									}
-								/>{ ' ' }
-								<Button
-									variant="secondary"
-									onClick={ () =>
-										act( store, () => startSync( store.id, { from: fromDates[ store.id ] } ) )
-									}
-									disabled={ busy === store.id || ! fromDates[ store.id ] }
-								>
-									{ __( 'Import from date', 'cuadra' ) }
-								</Button>
-							</span>
-						) }
-						<ConnectionTest storeId={ store.id } />
-					</div>
+					{ store.kind === 'same_site' ? (
+						<p className="cuadra-store-card__same-site">
+							{ __(
+								'WooCommerce on this site sends every new or changed order to Cuadra; there is nothing to sync or test.',
+								'cuadra'
+							) }{ ' ' }
+							{ store.push.last_received_at
+								? sprintf(
+									/* translators: %s: date and time */
+									__( 'Last order received: %s.', 'cuadra' ),
+									formatDateTime( store.push.last_received_at )
+								)
+								: __( 'No order received yet.', 'cuadra' ) }
+						</p>
+					) : (
+						<SyncedStoreCard
+							store={ store }
+							busy={ busy === store.id }
+							fromDate={ fromDates[ store.id ] ?? '' }
+							onFromDate={ ( value ) => setFromDates( { ...fromDates, [ store.id ]: value } ) }
+							act={ ( action ) => act( store, action ) }
+						/>
+					) }
+					<MailRejects store={ store } />
 				</section>
 			) ) }
 		</div>
+	);
+}
+
+/**
+ * Facts and actions of a store read over its REST API: sync progress, webhook, last problem, sync
+ * and import, connection test.
+ *
+ * @param props            Component props.
+ * @param props.store      The store.
+ * @param props.busy       Whether an action on it is under way.
+ * @param props.fromDate   The "import from" date typed so far.
+ * @param props.onFromDate Keeps the typed date.
+ * @param props.act        Runs an action, then reloads.
+ */
+function SyncedStoreCard( {
+	store,
+	busy,
+	fromDate,
+	onFromDate,
+	act,
+}: {
+	store: Store;
+	busy: boolean;
+	fromDate: string;
+	onFromDate: ( value: string ) => void;
+	act: ( action: () => Promise< Store > ) => void;
+} ) {
+	return (
+		<>
+			<dl className="cuadra-store-card__facts">
+				<div>
+					<dt>{ __( 'Sync', 'cuadra' ) }</dt>
+					<dd>
+						<SyncProgress store={ store } />
+					</dd>
+				</div>
+				<div>
+					<dt>{ __( 'Webhook', 'cuadra' ) }</dt>
+					<dd>
+						<WebhookStatus store={ store } />
+					</dd>
+				</div>
+				{ store.last_error && (
+					<div>
+						<dt>{ __( 'Last problem', 'cuadra' ) }</dt>
+						<dd className="cuadra-store-card__error">
+							{ store.last_error.message } ({ formatDateTime( store.last_error.at ) })
+						</dd>
+					</div>
+				) }
+			</dl>
+			<div className="cuadra-store-card__actions">
+				{ isRunning( store ) ? (
+					<Button
+						variant="secondary"
+						isDestructive
+						onClick={ () => act( () => cancelSync( store.id ) ) }
+						disabled={ busy || store.sync.cancel_requested }
+					>
+						{ __( 'Cancel', 'cuadra' ) }
+					</Button>
+				) : (
+					<Button
+						variant="primary"
+						onClick={ () => act( () => startSync( store.id ) ) }
+						disabled={ busy }
+					>
+						{ __( 'Sync now', 'cuadra' ) }
+					</Button>
+				) }
+				{ ! isRunning( store ) && (
+					<span className="cuadra-store-card__from">
+						<label htmlFor={ `cuadra-store-from-${ store.id }` }>
+							{ __( 'Import orders created from', 'cuadra' ) }
+						</label>{ ' ' }
+						<input
+							id={ `cuadra-store-from-${ store.id }` }
+							type="date"
+							value={ fromDate }
+							onChange={ ( event ) => onFromDate( event.target.value ) }
+						/>{ ' ' }
+						<Button
+							variant="secondary"
+							onClick={ () =>
+								act( () => startSync( store.id, { from: fromDate } ) )
+							}
+							disabled={ busy || ! fromDate }
+						>
+							{ __( 'Import from date', 'cuadra' ) }
+						</Button>
+					</span>
+				) }
+				<ConnectionTest storeId={ store.id } />
+			</div>
+		</>
 	);
 }

@@ -1,0 +1,1 @@
+export { MailRejects } from './component';
