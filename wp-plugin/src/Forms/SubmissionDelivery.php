@@ -178,6 +178,11 @@ final class SubmissionDelivery {
 			if ( $outcome['unreachable'] || microtime( true ) - $started >= $seconds ) {
 				break;
 			}
+			if ( count( $rows ) < self::BATCH_ROWS && $linger > 0 ) {
+				// A short batch means the queue is drained: let the next rows gather instead of sending
+				// them one or two at a time (each request is a transaction and a commit at the service).
+				usleep( self::LINGER_STEP_MICROSECONDS );
+			}
 		}
 		return $delivered;
 	}
