@@ -143,8 +143,8 @@ export interface WooCommerceStore {
   consumerSecret: string;
   requests: StoreRequest[];
   orders: Map<number, WooJson>;
-  /** The next `times` requests (to paths matching `pathPattern`, when given) misbehave this way. */
-  misbehave(misbehaviour: Misbehaviour, times?: number, pathPattern?: RegExp): void;
+  /** The next `times` requests (to paths matching `pathPattern`, and for list page `page`, when given) misbehave this way. */
+  misbehave(misbehaviour: Misbehaviour, times?: number, pathPattern?: RegExp, page?: number): void;
   /** Called after each orders list page is computed and before it is sent (to change orders between pages). */
   onListPage(hook: (page: number, served: WooJson[]) => void): void;
   /** Changes an order as WooCommerce would: the patch is applied and date_modified moves to now. */
@@ -234,7 +234,7 @@ export async function startWooCommerceStore(options: WooCommerceStoreOptions = {
   const orders = new Map<number, WooJson>((options.orders ?? fixtureOrders()).map((o) => [o.id, structuredClone(o)]));
   const refunds = new Map<number, WooJson[]>(Object.entries(options.refunds ?? {}).map(([k, v]) => [Number(k), v]));
   const requests: StoreRequest[] = [];
-  const queue: { misbehaviour: Misbehaviour; pattern?: RegExp }[] = [];
+  const queue: { misbehaviour: Misbehaviour; pattern?: RegExp; page?: number }[] = [];
   const listHooks: ((page: number, served: WooJson[]) => void)[] = [];
   const nonces = new Set<string>();
   const settings = fs.existsSync(path.join(WOOCOMMERCE_FIXTURES_DIR, 'api', 'settings_general.json'))
@@ -448,7 +448,11 @@ export async function startWooCommerceStore(options: WooCommerceStoreOptions = {
       });
       res.end(body);
     };
-    const index = queue.findIndex((q) => !q.pattern || q.pattern.test(pathname));
+    const index = queue.findIndex(
+      (q) =>
+        (!q.pattern || q.pattern.test(pathname)) &&
+        (q.page === undefined || q.page === Number(rawQuery.find(([k]) => k === 'page')?.[1] ?? 1)),
+    );
     const trouble = index === -1 ? null : queue.splice(index, 1)[0]!.misbehaviour;
     const respond = () => {
       if (trouble?.kind === 'html') {
@@ -504,8 +508,8 @@ export async function startWooCommerceStore(options: WooCommerceStoreOptions = {
     consumerSecret,
     requests,
     orders,
-    misbehave: (misbehaviour, times = 1, pathPattern) => {
-      for (let i = 0; i < times; i++) queue.push({ misbehaviour, pattern: pathPattern });
+    misbehave: (misbehaviour, times = 1, pathPattern, page) => {
+      for (let i = 0; i < times; i++) queue.push({ misbehaviour, pattern: pathPattern, page });
     },
     onListPage: (hook) => listHooks.push(hook),
     updateOrder: (id, patch, modifiedGmt) => {

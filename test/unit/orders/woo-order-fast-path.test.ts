@@ -115,6 +115,8 @@ describe('the hand-written order reader equals the zod schema', () => {
     ['meta_data null', (o) => (o.meta_data = null), 'meta_data'],
     ['a numeric status', (o) => (o.status = 3), 'status'],
     ['a decimal id', (o) => (o.id = 1.5), 'id'],
+    ['an id past 2^53 (it would be stored rounded)', (o) => (o.id = 2 ** 53 + 2), 'id'],
+    ['a line product id past 2^53, as text', (o) => (o.line_items[0]!.product_id = '9007199254740993'), 'line_items.0.product_id'],
     ['compound as text', (o) => (o.tax_lines = [{ ...(o.tax_lines as object[])[0], compound: 'yes' }]), 'tax_lines.0.compound'],
     [
       'a display key that is null',

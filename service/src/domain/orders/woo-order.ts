@@ -26,7 +26,11 @@ import {
 } from './store-order';
 
 const amount = z.union([z.string(), z.number()]);
-const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(Number);
+// Safe integers only, given as numbers or digits: a larger id would be stored rounded.
+const id = z
+  .union([z.number().int(), z.string().regex(/^\d+$/)])
+  .transform(Number)
+  .refine((value) => Number.isSafeInteger(value), { message: 'Must be a whole number below 2^53.' });
 const text = z
   .string()
   .nullish()
@@ -166,8 +170,9 @@ function fObject(v: unknown): Json {
   return v as Json;
 }
 function fId(v: unknown): number {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && DIGITS.test(v)) return Number(v);
+  // Safe integers only, as zod's int(): a larger id would be stored rounded, and two orders could share it.
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
+  if (typeof v === 'string' && DIGITS.test(v) && Number.isSafeInteger(Number(v))) return Number(v);
   throw NOT_FAST;
 }
 function fIdNullish(v: unknown): number | null | undefined {

@@ -58,6 +58,8 @@ export function gmtParam(ms: number): string {
 const RESUMABLE = new Set(['queued', 'running', 'interrupted']);
 /** Pages read ahead of the database at most: the reader waits for the writer beyond this. */
 const MAX_QUEUED_PAGES = 4;
+/** Pages asked for ahead of the one being read. */
+const PREFETCH_PAGES = 2;
 /** How often a running sync reads whether it was cancelled. */
 const CANCEL_CHECK_MS = 200;
 
@@ -144,7 +146,13 @@ export function createOrderSync(deps: OrderSyncDeps) {
       lastErrorCode: store.last_error_code,
     };
     let previousTotal: number | null = cursor.total;
-    let prefetch: { page: number; pending: Promise<Awaited<ReturnType<typeof askWithBackoff>>> } | null = null;
+    // Pages asked for ahead of the one being read, by page number: the store prepares the next pages
+    // while this process normalises and writes (a WooCommerce site serves a couple of requests at once).
+    const prefetched = new Map<number, ReturnType<typeof ask>>();
+    const dropPrefetched = () => {
+      for (const pending of prefetched.values()) pending.catch(() => undefined);
+      prefetched.clear();
+    };
     // Pages read but not yet committed, and the writer that commits them: whatever is queued when it
     // finishes a transaction goes into the next one, so a slower database gets fewer, larger writes.
     const queued: { orders: StoreOrder[]; row: Record<string, unknown> }[] = [];
@@ -212,8 +220,9 @@ export function createOrderSync(deps: OrderSyncDeps) {
           return;
         }
         const { page, lastId } = cursor;
-        const { answer, requests } = prefetch?.page === page ? await prefetch.pending : await ask(page);
-        prefetch = null;
+        const pending = prefetched.get(page) ?? ask(page);
+        prefetched.delete(page);
+        const { answer, requests } = await pending;
         if (!answer.ok) return await stop(answer.problem, requests);
         if (!Array.isArray(answer.json)) {
           return await stop(
@@ -233,6 +242,7 @@ export function createOrderSync(deps: OrderSyncDeps) {
         if (previousTotal !== null && Number.isFinite(total) && total < previousTotal && page > 1 && firstId !== null && firstId > lastId) {
           const back = Math.max(1, Math.ceil((previousTotal - total) / options.perPage));
           previousTotal = total;
+          dropPrefetched();
           await written();
           cursor = { ...cursor, page: Math.max(1, page - back), total, requests: cursor.requests + requests };
           await Store.update({ sync_page: cursor.page, sync_total: total, sync_requests: cursor.requests }, { where: { id: storeId } });
@@ -240,7 +250,17 @@ export function createOrderSync(deps: OrderSyncDeps) {
         }
         if (Number.isFinite(total)) previousTotal = total;
         const complete = served.length < options.perPage;
-        if (!complete) prefetch = { page: page + 1, pending: ask(page + 1) };
+        if (!complete) {
+          // Never past the last page the store's total announces (an empty extra page would be a wasted request).
+          const lastPage = Number.isFinite(total) ? Math.ceil(total / options.perPage) : page + 1;
+          for (let ahead = page + 1; ahead <= Math.min(page + PREFETCH_PAGES, Math.max(lastPage, page + 1)); ahead++) {
+            if (prefetched.has(ahead)) continue;
+            const pending = ask(ahead);
+            // Read later; marked handled now so a failure while the loop waits elsewhere is not an unhandled rejection.
+            pending.catch(() => undefined);
+            prefetched.set(ahead, pending);
+          }
+        }
 
         // The store's own clock at its first answer becomes the next watermark (ours may drift from it).
         const storeClock = Date.parse(answer.headers.date ?? '');
@@ -308,7 +328,8 @@ export function createOrderSync(deps: OrderSyncDeps) {
     } finally {
       // Work still in flight when the run stops is awaited, never left to fail unobserved.
       while (writer) await writer;
-      if (prefetch) await prefetch.pending.catch(() => undefined);
+      await Promise.all([...prefetched.values()].map((pending) => pending.catch(() => undefined)));
+      prefetched.clear();
       if (watching) await watching;
     }
   }
