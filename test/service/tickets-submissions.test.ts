@@ -268,6 +268,29 @@ describe('contact submissions become contacts and tickets', () => {
     await sut.signed('POST', '/contact-submissions/batch', { submissions: [fresh] }, BOOKKEEPER).expect(403);
   });
 
+  it('a batch item the database refuses (fault injected) is reported for a retry of its own; the others are stored', async () => {
+    const tickets = sut.service.services.tickets;
+    const openTicket = tickets.openTicket;
+    // Simulates a storage failure for one enquiry only (a constraint, a deadlock that keeps coming back).
+    tickets.openTicket = async (tx, input) => {
+      if (input.person.name === 'Falla') throw new Error('injected storage fault');
+      return openTicket(tx, input);
+    };
+    try {
+      const good = submissionBody({ fields: { name: 'Luis', email: 'luis@example.es' } });
+      const bad = submissionBody({ fields: { name: 'Falla', email: 'falla@example.es' } });
+      const after = submissionBody({ fields: { name: 'Eva', email: 'eva@example.es' } });
+      const batch = await sut.signed('POST', '/contact-submissions/batch', { submissions: [good, bad, after] }, FORM_SUBMITTER).expect(200);
+      expect(batch.body.results.map((r: { status: string }) => r.status)).toEqual(['created', 'retry', 'created']);
+      // No internal detail goes back to WordPress.
+      expect(JSON.stringify(batch.body.results[1])).not.toContain('injected');
+    } finally {
+      tickets.openTicket = openTicket;
+    }
+    const list = (await sut.signed('GET', '/tickets', undefined, SUPPORT_AGENT).expect(200)).body;
+    expect(list.items.map((t: { contact: { name: string } }) => t.contact.name).sort()).toEqual(['Eva', 'Luis']);
+  });
+
   it('answers field errors as 422 naming the property as sent', async () => {
     const long = await sut
       .signed('POST', '/contact-submissions', submissionBody({ fields: { message: 'a'.repeat(20_001) } }), FORM_SUBMITTER)

@@ -90,9 +90,8 @@ final class SubmissionDelivery {
 			$this->deliver_rows( SubmissionStore::claim_due( 1, time() + self::LEASE_SECONDS, $id ), self::INLINE_TIMEOUT );
 			return;
 		}
-		if ( false === wp_next_scheduled( self::CRON_HOOK ) ) {
-			wp_schedule_single_event( time(), self::CRON_HOOK );
-		}
+		// Due now, even when a retry of older rows is scheduled hours ahead (after an outage).
+		RetrySchedule::schedule_next( self::CRON_HOOK, time() );
 		spawn_cron();
 	}
 
@@ -262,12 +261,13 @@ final class SubmissionDelivery {
 			if ( ! isset( $rows[ $index ] ) || isset( $answered[ $index ] ) ) {
 				continue;
 			}
-			$answered[ $index ] = true;
-			$row                = $rows[ $index ];
-			$state              = isset( $result['status'] ) ? (string) $result['status'] : '';
+			$row   = $rows[ $index ];
+			$state = isset( $result['status'] ) ? (string) $result['status'] : '';
 			if ( 'created' === $state || 'existing' === $state ) {
+				$answered[ $index ]        = true;
 				$tickets[ (int) $row->id ] = isset( $result['ticket_id'] ) ? (int) $result['ticket_id'] : 0;
 			} elseif ( 'rejected' === $state ) {
+				$answered[ $index ] = true;
 				SubmissionStore::update(
 					$row->id,
 					array(
@@ -281,10 +281,11 @@ final class SubmissionDelivery {
 			}
 		}
 		SubmissionStore::mark_delivered( $tickets );
-		// A row the answer did not mention is not assumed delivered.
+		// A row the answer did not mention, or asked to send again ("retry": the service could not store
+		// it this time), or with a status this version does not know, waits with backoff on its own.
 		$unanswered = array_diff_key( $rows, $answered );
 		if ( $unanswered ) {
-			$this->retry_rows_later( $unanswered, 'the service did not report on this submission' );
+			$this->retry_rows_later( $unanswered, 'the service did not store this submission this time' );
 		}
 		return count( $tickets );
 	}

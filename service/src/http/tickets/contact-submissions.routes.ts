@@ -9,7 +9,8 @@ export const SUBMISSION_BATCH_LIMIT = 100;
 
 type BatchItem =
   | { index: number; idempotency_key: string | null; status: 'created' | 'existing'; ticket_id: number; contact_id: number }
-  | { index: number; idempotency_key: string | null; status: 'rejected'; errors: ErrorDetail[] };
+  | { index: number; idempotency_key: string | null; status: 'rejected'; errors: ErrorDetail[] }
+  | { index: number; idempotency_key: string | null; status: 'retry'; message: string };
 
 const keyOf = (item: unknown): string | null => {
   const key = (item as { idempotency_key?: unknown } | null)?.idempotency_key;
@@ -52,13 +53,27 @@ export function contactSubmissionsRoutes({ submissions }: { submissions: Submiss
     if (valid.length > 0) {
       const outcomes = await submissions.submitBatch(valid.map(({ input }) => input));
       valid.forEach(({ index, input }, at) => {
-        const { created, receipt } = outcomes[at]!;
+        const outcome = outcomes[at]!;
+        if (outcome.retry) {
+          // The reason stays in the service's log; WordPress only learns to send this one again later.
+          req.log?.error(
+            { err: outcome.error, idempotency_key: input.idempotency_key },
+            'a contact submission of a batch could not be stored',
+          );
+          results.push({
+            index,
+            idempotency_key: input.idempotency_key,
+            status: 'retry',
+            message: 'Not stored this time; send it again later.',
+          });
+          return;
+        }
         results.push({
           index,
           idempotency_key: input.idempotency_key,
-          status: created ? 'created' : 'existing',
-          ticket_id: receipt.ticket_id,
-          contact_id: receipt.contact_id,
+          status: outcome.created ? 'created' : 'existing',
+          ticket_id: outcome.receipt.ticket_id,
+          contact_id: outcome.receipt.contact_id,
         });
       });
     }

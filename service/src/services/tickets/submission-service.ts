@@ -39,6 +39,9 @@ export interface SubmissionListSignups {
   ): Promise<unknown>;
 }
 
+/** One item of a batch: stored (now or before), or to be sent again later. */
+export type BatchOutcome = { retry: false; created: boolean; receipt: SubmissionReceipt } | { retry: true; error: unknown };
+
 const isUniqueViolation = (err: unknown) => (err as Error)?.name === 'SequelizeUniqueConstraintError';
 
 export function createSubmissionService({
@@ -172,7 +175,7 @@ export function createSubmissionService({
      * that transaction fails for any reason (a duplicate delivered concurrently, a deadlock) each
      * one is retried on its own, so one bad row never holds the others back.
      */
-    async submitBatch(inputs: SubmissionInput[]): Promise<Array<{ created: boolean; receipt: SubmissionReceipt }>> {
+    async submitBatch(inputs: SubmissionInput[]): Promise<BatchOutcome[]> {
       const keys = inputs.map((input) => input.idempotency_key);
       const earlier = new Map(
         (await ContactSubmission.findAll({ where: { idempotency_key: keys } })).map((row) => [
@@ -183,6 +186,7 @@ export function createSubmissionService({
       // The same key twice in one batch is stored once.
       const fresh = inputs.filter((input, index) => !earlier.has(input.idempotency_key) && keys.indexOf(input.idempotency_key) === index);
       let stored: Map<string, SubmissionReceipt>;
+      const failed = new Map<string, unknown>();
       try {
         stored = await inTransaction(sequelize, async (tx) => {
           const receipts = new Map<string, SubmissionReceipt>();
@@ -191,20 +195,28 @@ export function createSubmissionService({
           return receipts;
         });
       } catch {
+        // One by one; an item that still fails is reported for a later retry of that item alone, so it
+        // never holds back the others.
         stored = new Map();
         for (const input of fresh) {
-          const outcome = await submit(input);
-          if (outcome.created) stored.set(input.idempotency_key, outcome.receipt);
-          else earlier.set(input.idempotency_key, outcome.receipt);
+          try {
+            const outcome = await submit(input);
+            if (outcome.created) stored.set(input.idempotency_key, outcome.receipt);
+            else earlier.set(input.idempotency_key, outcome.receipt);
+          } catch (err) {
+            failed.set(input.idempotency_key, err);
+          }
         }
       }
       if (stored.size > 0) onMailQueued();
       const reported = new Set<string>();
-      return inputs.map((input) => {
+      return inputs.map((input): BatchOutcome => {
         const key = input.idempotency_key;
+        const error = failed.get(key);
+        if (error !== undefined) return { retry: true, error };
         const created = stored.has(key) && !reported.has(key);
         reported.add(key);
-        return { created, receipt: (stored.get(key) ?? earlier.get(key)) as SubmissionReceipt };
+        return { retry: false, created, receipt: (stored.get(key) ?? earlier.get(key)) as SubmissionReceipt };
       });
     },
   };
