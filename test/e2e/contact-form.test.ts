@@ -31,8 +31,8 @@ import {
   submissionRows,
   type ContactFields,
 } from './support/contact-form-site';
+import { PHP_ERROR_IN_PAGE } from './support/admin-page';
 
-const PHP_ERROR_IN_PAGE = /(Fatal error|Parse error|Warning|Notice|Deprecated)<\/b>:|There has been a critical error/;
 const SUPPORT: SignedUser = { id: 1, login: 'admin', caps: ['cuadra_support'] };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // The time token refuses anything sent within 3 s of showing the form.

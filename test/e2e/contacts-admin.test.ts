@@ -9,11 +9,11 @@
 // erase_others_personal_data) see neither button and get 403 from both routes. Staff with only
 // cuadra_billing, and subscribers, get nothing from the contact routes.
 // CUADRA_E2E_SCREENSHOTS=<dir> also saves a screenshot of each screen there.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { signRequest, type SignedUser } from '../../service/src/http/auth/request-signature';
+import type { SignedUser } from '../../service/src/http/auth/request-signature';
 import {
   clickButton,
   fieldMessage,
@@ -32,8 +32,8 @@ import {
   type TestBrowser,
 } from '../harness';
 import { FORM_SUBMITTER, submissionBody } from '../service/support/tickets';
+import { PHP_ERROR_IN_PAGE, callService, saveSnapshot } from './support/admin-page';
 
-const PHP_ERROR_IN_PAGE = /(Fatal error|Parse error|Warning|Notice|Deprecated)<\/b>:|There has been a critical error/;
 const SERVICE_AGENT: SignedUser = { id: 1, login: 'admin', caps: ['cuadra_support'] };
 const BILLING_AGENT: SignedUser = { id: 1, login: 'admin', caps: ['cuadra_billing'] };
 const CONSENT_TEXT = 'Acepto recibir novedades de Ejemplo por correo electrónico.';
@@ -68,15 +68,10 @@ requireAll(
   const ana = { contact: 0, ticket: 0 };
   const bea = { contact: 0, ticket: 0 };
   const step = testWithScreenshots(() => [admin], { stopAfterFailure: true });
-  const screenshotDir = process.env.CUADRA_E2E_SCREENSHOTS;
 
   const adminUrl = (query: string) => `${stack.wordpress.url}/wp-admin/admin.php?${query}`;
 
-  const snapshot = async (name: string) => {
-    if (!screenshotDir) return;
-    mkdirSync(screenshotDir, { recursive: true });
-    await admin.screenshot({ path: path.join(screenshotDir, `${name}.png`) as `${string}.png`, fullPage: true });
-  };
+  const snapshot = (name: string) => saveSnapshot(admin, name);
 
   const expectCleanPage = async () => {
     expect(await admin.content()).not.toMatch(PHP_ERROR_IN_PAGE);
@@ -84,16 +79,8 @@ requireAll(
   };
 
   /** Straight to the service, signed as the plugin would sign it. */
-  const service = async (method: string, pathWithQuery: string, body?: unknown, user: SignedUser = SERVICE_AGENT) => {
-    const raw = body === undefined ? '' : JSON.stringify(body);
-    const headers = signRequest({ secret: stack.service!.secret, method, pathWithQuery, body: raw, user });
-    const response = await fetch(`${stack.service!.url}${pathWithQuery}`, {
-      method,
-      headers: { ...headers, ...(raw ? { 'Content-Type': 'application/json' } : {}) },
-      body: raw || undefined,
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
+  const service = (method: string, pathWithQuery: string, body?: unknown, user: SignedUser = SERVICE_AGENT) =>
+    callService(stack.service!, method, pathWithQuery, body, user);
 
   const listedContacts = async () => {
     await admin.waitForFunction(() => !document.querySelector('.cuadra-contact-table.is-loading'), { timeout: 10000 });

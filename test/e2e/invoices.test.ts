@@ -2,8 +2,6 @@
 // Chromium the way a bookkeeper would — a customer, a draft with two IVA rates, issuing with its
 // number and VERI*FACTU fingerprint, a field error on a bad line, and the chain check.
 // CUADRA_E2E_SCREENSHOTS=<dir> also saves a screenshot of each screen there.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import {
   clickButton,
@@ -23,6 +21,7 @@ import {
   type RunningStack,
   type TestBrowser,
 } from '../harness';
+import { PHP_ERROR_IN_PAGE, saveSnapshot } from './support/admin-page';
 
 const COMPANY = {
   legal_name: 'Ejemplo Servicios SL',
@@ -54,8 +53,6 @@ const CUSTOMER = {
 // 2 × 100,00 € at 21 % and 3 × 9,99 € at 10 %: bases 200,00 + 29,97; IVA 42,00 + 3,00 (2,997 rounded per rate).
 const EXPECTED_TOTALS = { base: 22997, vat: 4500, total: 27497 };
 
-const PHP_ERROR_IN_PAGE = /(Fatal error|Parse error|Warning|Notice|Deprecated)<\/b>:|There has been a critical error/;
-
 /** The year of "today" in the company's time zone, which numbers the invoice. */
 function companyYear(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: COMPANY.timezone, year: 'numeric' }).format(new Date());
@@ -76,15 +73,10 @@ requireAll(
   let logMark = 0;
   let draftId = 0;
   const step = testWithScreenshots(() => [admin], { stopAfterFailure: true });
-  const screenshotDir = process.env.CUADRA_E2E_SCREENSHOTS;
 
   const adminUrl = (query: string) => `${stack.wordpress.url}/wp-admin/admin.php?${query}`;
 
-  const snapshot = async (name: string) => {
-    if (!screenshotDir) return;
-    mkdirSync(screenshotDir, { recursive: true });
-    await admin.screenshot({ path: path.join(screenshotDir, `${name}.png`) as `${string}.png`, fullPage: true });
-  };
+  const snapshot = (name: string) => saveSnapshot(admin, name);
 
   const expectCleanPage = async () => {
     expect(await admin.content()).not.toMatch(PHP_ERROR_IN_PAGE);

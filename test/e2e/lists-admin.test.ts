@@ -4,10 +4,8 @@
 // through admin-post.php (nonce + cuadra_support) with the consent data, the contact is unsubscribed
 // after a confirm dialog and cannot be added back (409 explained); editors and subscribers get nothing.
 // CUADRA_E2E_SCREENSHOTS=<dir> also saves a screenshot of each screen there.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { signRequest, type SignedUser } from '../../service/src/http/auth/request-signature';
+import type { SignedUser } from '../../service/src/http/auth/request-signature';
 import {
   clickButton,
   fieldMessage,
@@ -25,8 +23,8 @@ import {
   type RunningStack,
   type TestBrowser,
 } from '../harness';
+import { PHP_ERROR_IN_PAGE, callService, saveSnapshot } from './support/admin-page';
 
-const PHP_ERROR_IN_PAGE = /(Fatal error|Parse error|Warning|Notice|Deprecated)<\/b>:|There has been a critical error/;
 const SERVICE_AGENT: SignedUser = { id: 1, login: 'admin', caps: ['cuadra_support'] };
 const CONSENT_TEXT = 'Acepto recibir novedades de Ejemplo por correo electrónico (dicho por teléfono).';
 
@@ -45,15 +43,10 @@ requireAll(
   let listId = 0;
   let contactId = 0;
   const step = testWithScreenshots(() => [admin], { stopAfterFailure: true });
-  const screenshotDir = process.env.CUADRA_E2E_SCREENSHOTS;
 
   const adminUrl = (query: string) => `${stack.wordpress.url}/wp-admin/admin.php?${query}`;
 
-  const snapshot = async (name: string) => {
-    if (!screenshotDir) return;
-    mkdirSync(screenshotDir, { recursive: true });
-    await admin.screenshot({ path: path.join(screenshotDir, `${name}.png`) as `${string}.png`, fullPage: true });
-  };
+  const snapshot = (name: string) => saveSnapshot(admin, name);
 
   const expectCleanPage = async () => {
     expect(await admin.content()).not.toMatch(PHP_ERROR_IN_PAGE);
@@ -61,16 +54,8 @@ requireAll(
   };
 
   /** Straight to the service, signed as the plugin would sign it. */
-  const service = async (method: string, pathWithQuery: string, body?: unknown, user: SignedUser = SERVICE_AGENT) => {
-    const raw = body === undefined ? '' : JSON.stringify(body);
-    const headers = signRequest({ secret: stack.service!.secret, method, pathWithQuery, body: raw, user });
-    const response = await fetch(`${stack.service!.url}${pathWithQuery}`, {
-      method,
-      headers: { ...headers, ...(raw ? { 'Content-Type': 'application/json' } : {}) },
-      body: raw || undefined,
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
+  const service = (method: string, pathWithQuery: string, body?: unknown, user: SignedUser = SERVICE_AGENT) =>
+    callService(stack.service!, method, pathWithQuery, body, user);
 
   const memberRows = async () => {
     await admin.waitForFunction(() => !document.querySelector('.cuadra-member-table.is-loading'), { timeout: 10000 });

@@ -24,6 +24,7 @@ import {
   type TestBrowser,
 } from '../harness';
 import { startWooCommerceStore, type WooCommerceStore, type WooJson } from '../harness/woocommerce-store';
+import { PHP_ERROR_IN_PAGE } from './support/admin-page';
 
 const COMPANY = {
   legal_name: 'Ejemplo Servicios SL',
@@ -40,8 +41,6 @@ const COMPANY = {
   timezone: 'Europe/Madrid',
   logo: null,
 };
-
-const PHP_ERROR_IN_PAGE = /(Fatal error|Parse error|Warning|Notice|Deprecated)<\/b>:|There has been a critical error/;
 
 interface OrderRow {
   id: number;

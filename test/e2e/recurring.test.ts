@@ -5,8 +5,6 @@
 // alternative), the Dashboard widget, which only people with cuadra_billing get, and both staying
 // readable with the service down.
 // CUADRA_E2E_SCREENSHOTS=<dir> also saves a screenshot of each screen there.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import {
   clickButton,
@@ -26,6 +24,7 @@ import {
   type RunningStack,
   type TestBrowser,
 } from '../harness';
+import { PHP_ERROR_IN_PAGE, saveSnapshot } from './support/admin-page';
 
 const COMPANY = {
   legal_name: 'Ejemplo Servicios SL',
@@ -59,8 +58,6 @@ const CUSTOMER = {
   notes: '',
 };
 
-const PHP_ERROR_IN_PAGE = /(Fatal error|Parse error|Warning|Notice|Deprecated)<\/b>:|There has been a critical error/;
-
 /** A date in the company's time zone, `days` from today, as YYYY-MM-DD. */
 function companyDate(days = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: COMPANY.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
@@ -83,16 +80,11 @@ requireAll(
   let logMark = 0;
   let templateId = 0;
   const step = testWithScreenshots(() => [admin], { stopAfterFailure: true });
-  const screenshotDir = process.env.CUADRA_E2E_SCREENSHOTS;
 
   const adminUrl = (query: string) => `${stack.wordpress.url}/wp-admin/admin.php?${query}`;
   const euros = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
-  const snapshot = async (name: string) => {
-    if (!screenshotDir) return;
-    mkdirSync(screenshotDir, { recursive: true });
-    await admin.screenshot({ path: path.join(screenshotDir, `${name}.png`) as `${string}.png`, fullPage: true });
-  };
+  const snapshot = (name: string) => saveSnapshot(admin, name);
 
   const expectCleanPage = async () => {
     expect(await admin.content()).not.toMatch(PHP_ERROR_IN_PAGE);

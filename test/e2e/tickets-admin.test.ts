@@ -10,11 +10,11 @@
 // real Dovecot support mailbox, and the service's read-support-mailbox job threads it into the ticket
 // (quoted history stripped, the waiting ticket reopened), as the ticket view then shows.
 // CUADRA_E2E_SCREENSHOTS=<dir> also saves a screenshot of each screen there.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { signRequest, type SignedUser } from '../../service/src/http/auth/request-signature';
+import type { SignedUser } from '../../service/src/http/auth/request-signature';
 import {
   clickButton,
   connectImap,
@@ -40,8 +40,8 @@ import {
 } from '../harness';
 import { FORM_SUBMITTER, submissionBody } from '../service/support/tickets';
 import { CONTACT_FORM_MARKUP, installBareTheme, publishPage, resetRateWindow, submissionRows } from './support/contact-form-site';
+import { PHP_ERROR_IN_PAGE, callService, saveSnapshot } from './support/admin-page';
 
-const PHP_ERROR_IN_PAGE = /(Fatal error|Parse error|Warning|Notice|Deprecated)<\/b>:|There has been a critical error/;
 const SERVICE_AGENT: SignedUser = { id: 1, login: 'admin', caps: ['cuadra_support'] };
 const HOSTILE_SUBJECT = '<script>window.__cuadraXss = 1</script> Presupuesto';
 const HOSTILE_MESSAGE =
@@ -85,15 +85,10 @@ requireAll(
   const departments = { ventas: 0, soporte: 0 };
   const tickets = { hostile: 0, invoice: 0, visitor: 0 };
   const step = testWithScreenshots(() => [admin, visitor], { stopAfterFailure: true });
-  const screenshotDir = process.env.CUADRA_E2E_SCREENSHOTS;
 
   const adminUrl = (query: string) => `${stack.wordpress.url}/wp-admin/admin.php?${query}`;
 
-  const snapshot = async (name: string) => {
-    if (!screenshotDir) return;
-    mkdirSync(screenshotDir, { recursive: true });
-    await admin.screenshot({ path: path.join(screenshotDir, `${name}.png`) as `${string}.png`, fullPage: true });
-  };
+  const snapshot = (name: string) => saveSnapshot(admin, name);
 
   const expectCleanPage = async () => {
     expect(await admin.content()).not.toMatch(PHP_ERROR_IN_PAGE);
@@ -101,16 +96,8 @@ requireAll(
   };
 
   /** Straight to the service, signed as the plugin would sign it. */
-  const service = async (method: string, pathWithQuery: string, body?: unknown, user: SignedUser = SERVICE_AGENT) => {
-    const raw = body === undefined ? '' : JSON.stringify(body);
-    const headers = signRequest({ secret: stack.service!.secret, method, pathWithQuery, body: raw, user });
-    const response = await fetch(`${stack.service!.url}${pathWithQuery}`, {
-      method,
-      headers: { ...headers, ...(raw ? { 'Content-Type': 'application/json' } : {}) },
-      body: raw || undefined,
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
+  const service = (method: string, pathWithQuery: string, body?: unknown, user: SignedUser = SERVICE_AGENT) =>
+    callService(stack.service!, method, pathWithQuery, body, user);
 
   const listedTicketIds = async () => {
     await admin.waitForFunction(() => !document.querySelector('.cuadra-ticket-table.is-loading'), { timeout: 10000 });

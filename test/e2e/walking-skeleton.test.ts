@@ -20,6 +20,7 @@ import {
   type RunningStack,
   type TestBrowser,
 } from '../harness';
+import { PHP_ERROR_IN_PAGE } from './support/admin-page';
 
 // A valid CIF: B + 1234567 + control digit 4 (even positions 2+4+6 = 12; odd positions doubled
 // with digits summed 2+6+1+5 = 14; 26 → (10 - 6) % 10 = 4).
@@ -41,7 +42,6 @@ const COMPANY = {
 const INVALID_CIF = 'B12345670';
 
 // Text that means a PHP problem reached the page, whatever WP_DEBUG_DISPLAY says.
-const PHP_ERROR_IN_PAGE = /(Fatal error|Parse error|Warning|Notice|Deprecated)<\/b>:|There has been a critical error/;
 // What "plain words" must not look like: transport jargon or internals.
 const JARGON = /cURL error|WP_Error|Stack trace|Exception|ECONNREFUSED|errno/i;
 
