@@ -308,7 +308,9 @@ export function composeService(config: Config, logger: Logger = createLogger(con
             issueRecurringInvoicesJob({ billingRun, schedule: config.CUADRA_BILLING_SCHEDULE }),
             syncOrdersJob({ sync: orderSync }),
             readOrderMailboxJob({ mailbox: orderMailbox }),
-            ...(config.SUPPORT_IMAP_HOST ? [readSupportMailboxJob({ mailbox: supportMailbox })] : []),
+            ...(config.SUPPORT_IMAP_HOST
+              ? [readSupportMailboxJob({ mailbox: supportMailbox, schedule: config.SUPPORT_MAILBOX_SCHEDULE })]
+              : []),
           ],
           leases: createJobLeases(models.JobLease, now),
           logger,

@@ -63,6 +63,13 @@ export const configSchema = z.object({
     .refine((rule) => rule.trim().split(/\s+/).length >= 5 && rule.trim().split(/\s+/).length <= 6, {
       message: 'Use a cron rule such as "0 * * * * *" (every minute).',
     }),
+  // How often the support mailbox is read for customers' replies (cron with seconds), when SUPPORT_IMAP_HOST is set.
+  SUPPORT_MAILBOX_SCHEDULE: z
+    .string()
+    .default('*/30 * * * * *')
+    .refine((rule) => rule.trim().split(/\s+/).length >= 5 && rule.trim().split(/\s+/).length <= 6, {
+      message: 'Use a cron rule such as "*/30 * * * * *" (every 30 seconds).',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

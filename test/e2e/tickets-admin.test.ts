@@ -142,7 +142,8 @@ requireAll(
             SMTP_SECURITY: 'none',
             MAIL_FROM: 'Ejemplo <hola@ejemplo.es>',
             SUPPORT_EMAIL: 'soporte@ejemplo.es',
-            // The support mailbox the read-support-mailbox job reads (every 30 s).
+            // The support mailbox the read-support-mailbox job reads, every 2 s here (30 s by default).
+            SUPPORT_MAILBOX_SCHEDULE: '*/2 * * * * *',
             SUPPORT_IMAP_HOST: dovecot.host,
             SUPPORT_IMAP_PORT: String(dovecot.port),
             SUPPORT_IMAP_SECURITY: 'none',
@@ -661,7 +662,7 @@ requireAll(
         await imap.close();
       }
 
-      // The service's read-support-mailbox job runs every 30 s: wait for it to thread the answer.
+      // The service's read-support-mailbox job runs every 2 s here: wait for it to thread the answer.
       const deadline = Date.now() + 50000;
       let threaded = waiting;
       while ((threaded.body.messages as unknown[]).length === messagesBefore && Date.now() < deadline) {
